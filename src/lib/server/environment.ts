@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const unsetIfBlank = (value: unknown) =>
+	typeof value === 'string' && value.trim() === '' ? undefined : value;
+const optionalText = z.preprocess(unsetIfBlank, z.string().optional());
+
+/**
+ * Every setting the server reads (see the README's configuration table), validated once at start-up. The start script (scripts/start.ts)
+ * fills in local defaults when nothing is configured; in production each value comes from the
+ * environment.
+ */
+export const envSchema = z
+	.object({
+		DATABASE_URL: z.preprocess(
+			unsetIfBlank,
+			z
+				.string({ error: 'is required (a postgresql:// connection URL)' })
+				.regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL')
+		),
+		AUTH_SECRET: z.preprocess(
+			unsetIfBlank,
+			z
+				.string({ error: 'is required (at least 32 random characters)' })
+				.min(32, 'must be at least 32 characters')
+		),
+		LIVEBLOCKS_SECRET_KEY: z.preprocess(
+			unsetIfBlank,
+			z
+				.string({ error: 'is required (a Liveblocks secret key, sk_...)' })
+				.startsWith('sk_', 'must be a Liveblocks secret key (sk_...)')
+		),
+		/** Set only for a Liveblocks server other than the hosted one, e.g. the local dev server. */
+		LIVEBLOCKS_BASE_URL: z.preprocess(unsetIfBlank, z.url('must be a URL').optional()),
+		OIDC_ISSUER: z.preprocess(unsetIfBlank, z.url('must be the issuer URL').optional()),
+		OIDC_CLIENT_ID: optionalText,
+		OIDC_CLIENT_SECRET: optionalText,
+		OIDC_NAME: z.preprocess(unsetIfBlank, z.string().default('Single sign-on')),
+		GITHUB_CLIENT_ID: optionalText,
+		GITHUB_CLIENT_SECRET: optionalText,
+		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
+		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
+			unsetIfBlank,
+			z.enum(['true', 'false'], 'must be true or false').default('false').transform((v) => v === 'true')
+		)
+	})
+	.superRefine((env, ctx) => {
+		const groups = {
+			OIDC: ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'],
+			GitHub: ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET']
+		} as const;
+		for (const [provider, keys] of Object.entries(groups)) {
+			const set = keys.filter((key) => env[key] !== undefined);
+			if (set.length === 0 || set.length === keys.length) continue;
+			for (const key of keys.filter((key) => env[key] === undefined)) {
+				ctx.addIssue({
+					code: 'custom',
+					path: [key],
+					message: `is required to enable ${provider} sign-in (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`
+				});
+			}
+		}
+	});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses the environment, or throws one error that names every missing or invalid variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+	const result = envSchema.safeParse(source);
+	if (result.success) return result.data;
+	const lines = result.error.issues.map((issue) => `  - ${issue.path.join('.')} ${issue.message}`);
+	throw new InvalidEnvironmentError(`Invalid configuration:\n${lines.join('\n')}`);
+}
