@@ -1,0 +1,117 @@
+import { SvelteKitAuth, type SvelteKitAuthConfig } from '@auth/sveltekit';
+import Credentials from '@auth/sveltekit/providers/credentials';
+import GitHub from '@auth/sveltekit/providers/github';
+import { CredentialsSignin } from '@auth/sveltekit';
+import type { Provider } from '@auth/sveltekit/providers';
+import { db } from '../db';
+import { env } from '../env';
+import { verifyCredentials } from './credentials';
+import { resolveExternalLogin, type ExternalLogin } from './external-accounts';
+import { githubVerifiedEmails } from './github-emails';
+
+/** Sign-in buttons for the identity providers that are configured. */
+export function externalProviders(): { id: string; name: string }[] {
+	const list = [];
+	if (env.OIDC_ISSUER) list.push({ id: 'oidc', name: env.OIDC_NAME });
+	if (env.GITHUB_CLIENT_ID) list.push({ id: 'github', name: 'GitHub' });
+	return list;
+}
+
+function providers(clientAddress: string): Provider[] {
+	const list: Provider[] = [
+		Credentials({
+			credentials: { email: {}, password: {} },
+			authorize: async (credentials) =>
+				verifyCredentials(db, {
+					email: String(credentials.email ?? ''),
+					password: String(credentials.password ?? ''),
+					address: clientAddress
+				})
+		})
+	];
+	if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+		list.push({
+			id: 'oidc',
+			name: env.OIDC_NAME,
+			type: 'oidc',
+			issuer: env.OIDC_ISSUER,
+			clientId: env.OIDC_CLIENT_ID,
+			clientSecret: env.OIDC_CLIENT_SECRET
+		});
+	}
+	if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
+		list.push(GitHub({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+	}
+	return list;
+}
+
+/** The identity-provider login behind an OAuth/OIDC callback, with only verified emails. */
+async function externalLogin(
+	account: { provider: string; providerAccountId: string; type: string; access_token?: string },
+	profile: Record<string, unknown> | undefined
+): Promise<ExternalLogin> {
+	const verifiedEmails =
+		account.provider === 'github'
+			? await githubVerifiedEmails(account.access_token ?? '')
+			: profile?.email_verified === true && typeof profile.email === 'string'
+				? [profile.email]
+				: [];
+	return {
+		provider: account.provider,
+		providerAccountId: account.providerAccountId,
+		type: account.type,
+		verifiedEmails,
+		name: typeof profile?.name === 'string' ? profile.name : ''
+	};
+}
+
+export const { handle, signIn, signOut } = SvelteKitAuth(async (event) => {
+	const config: SvelteKitAuthConfig = {
+		secret: env.AUTH_SECRET,
+		// adapter-node ignores AUTH_TRUST_HOST in a production build; ORIGIN pins the host instead.
+		trustHost: true,
+		providers: providers(event.getClientAddress()),
+		// JWT sessions: the only kind Credentials supports. The person's status and role are read
+		// from the database on every request (authorization.ts), so changes apply at once.
+		session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+		pages: { signIn: '/signin', error: '/signin' },
+		logger: {
+			error(error) {
+				if (!(error instanceof CredentialsSignin)) console.error(error);
+			}
+		},
+		callbacks: {
+			async signIn({ account, profile }) {
+				if (!account || account.type === 'credentials') return true;
+				const result = await resolveExternalLogin(
+					db,
+					await externalLogin(account, profile),
+					env.AUTH_ALLOW_UNKNOWN_EMAILS
+				);
+				return 'personId' in result ? true : `/signin?error=${result.refused}`;
+			},
+			async jwt({ token, user, account }) {
+				if (account && account.type !== 'credentials') {
+					const link = await db.account.findUnique({
+						where: {
+							provider_providerAccountId: {
+								provider: account.provider,
+								providerAccountId: account.providerAccountId
+							}
+						},
+						select: { personId: true }
+					});
+					token.sub = link?.personId;
+				} else if (user?.id) {
+					token.sub = user.id;
+				}
+				return token;
+			},
+			session({ session, token }) {
+				if (token.sub) session.user.id = token.sub;
+				return session;
+			}
+		}
+	};
+	return config;
+});

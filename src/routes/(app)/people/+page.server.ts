@@ -1,0 +1,7 @@
+import { requirePerson } from '$lib/server/authorization';
+import { staffRoles } from '$lib/roles';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	await requirePerson(event, staffRoles);
+};

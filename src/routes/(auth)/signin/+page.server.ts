@@ -1,0 +1,50 @@
+import { CredentialsSignin } from '@auth/sveltekit';
+import { fail, isRedirect, redirect } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { externalProviders, signIn } from '$lib/server/auth/authjs';
+import { sessionPerson } from '$lib/server/authorization';
+import { safeRedirectPath } from '$lib/safe-redirect';
+import { signInSchema } from '$lib/schemas/sign-in';
+import type { Actions, PageServerLoad } from './$types';
+
+const refusals: Record<string, string> = {
+	rate_limited: 'Too many failed attempts. Wait 15 minutes, then try again.',
+	deactivated: 'This account is deactivated. Ask an admin to reactivate it.',
+	unknown: 'No Gatehouse account uses a verified email of that login. Ask an admin to add you.',
+	AccessDenied: 'That sign-in was refused.'
+};
+
+// Public by design: this page is the way in. A signed-in active person is sent on.
+export const load: PageServerLoad = async (event) => {
+	const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
+	const person = await sessionPerson(event);
+	if (person?.status === 'active') redirect(303, redirectTo);
+	const form = await superValidate({ redirectTo }, zod4(signInSchema), { errors: false });
+	const error = event.url.searchParams.get('error');
+	return {
+		form,
+		providers: externalProviders(),
+		refusal: error ? (refusals[error] ?? 'Sign-in failed. Try again.') : null
+	};
+};
+
+export const actions: Actions = {
+	credentials: async (event) => {
+		// Auth.js reads the same form body, so validate a copy.
+		const form = await superValidate(event.request.clone(), zod4(signInSchema));
+		form.data.password = '';
+		if (!form.valid) return fail(400, { form });
+		try {
+			await signIn(event);
+		} catch (error) {
+			if (isRedirect(error)) throw error;
+			if (error instanceof CredentialsSignin) {
+				const text = refusals[error.code] ?? 'Wrong email or password.';
+				return message(form, text, { status: error.code === 'rate_limited' ? 429 : 400 });
+			}
+			throw error;
+		}
+	},
+	provider: signIn
+};
