@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { parseEnv } from './environment';
+
+const valid = {
+	DATABASE_URL: 'postgresql://gatehouse@db.internal:5432/gatehouse',
+	AUTH_SECRET: 'x'.repeat(32),
+	LIVEBLOCKS_SECRET_KEY: 'sk_prod_123'
+};
+
+function errorOf(source: Record<string, string | undefined>): string {
+	try {
+		parseEnv(source);
+	} catch (error) {
+		return (error as Error).message;
+	}
+	throw new Error('expected parseEnv to fail');
+}
+
+describe('parseEnv', () => {
+	it('accepts the three required settings and defaults the rest', () => {
+		const env = parseEnv(valid);
+		expect(env.DATABASE_URL).toBe(valid.DATABASE_URL);
+		expect(env.LIVEBLOCKS_BASE_URL).toBeUndefined();
+		expect(env.AUTH_ALLOW_UNKNOWN_EMAILS).toBe(false);
+		expect(env.OIDC_NAME).toBe('Single sign-on');
+	});
+
+	it('names every missing variable in one message', () => {
+		const message = errorOf({});
+		expect(message).toContain('DATABASE_URL is required');
+		expect(message).toContain('AUTH_SECRET is required');
+		expect(message).toContain('LIVEBLOCKS_SECRET_KEY is required');
+	});
+
+	it('treats blank values as missing', () => {
+		expect(errorOf({ ...valid, AUTH_SECRET: '  ' })).toContain('AUTH_SECRET is required');
+	});
+
+	it('explains invalid values', () => {
+		const message = errorOf({
+			...valid,
+			DATABASE_URL: 'mysql://x',
+			AUTH_SECRET: 'short',
+			LIVEBLOCKS_SECRET_KEY: 'pk_public',
+			LIVEBLOCKS_BASE_URL: 'not a url',
+			AUTH_ALLOW_UNKNOWN_EMAILS: 'yes'
+		});
+		expect(message).toContain('DATABASE_URL must be a postgresql:// connection URL');
+		expect(message).toContain('AUTH_SECRET must be at least 32 characters');
+		expect(message).toContain('LIVEBLOCKS_SECRET_KEY must be a Liveblocks secret key');
+		expect(message).toContain('LIVEBLOCKS_BASE_URL must be a URL');
+		expect(message).toContain('AUTH_ALLOW_UNKNOWN_EMAILS must be true or false');
+	});
+
+	it('requires a provider to be configured completely or not at all', () => {
+		const message = errorOf({ ...valid, OIDC_ISSUER: 'https://id.example.com' });
+		expect(message).toContain('OIDC_CLIENT_ID is required to enable OIDC sign-in (OIDC_ISSUER is set)');
+		expect(message).toContain('OIDC_CLIENT_SECRET is required to enable OIDC sign-in');
+		expect(errorOf({ ...valid, GITHUB_CLIENT_SECRET: 's' })).toContain(
+			'GITHUB_CLIENT_ID is required to enable GitHub sign-in'
+		);
+		const github = parseEnv({ ...valid, GITHUB_CLIENT_ID: 'id', GITHUB_CLIENT_SECRET: 's' });
+		expect(github.GITHUB_CLIENT_ID).toBe('id');
+	});
+});
