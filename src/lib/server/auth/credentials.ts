@@ -1,4 +1,5 @@
 import { CredentialsSignin } from '@auth/sveltekit';
+import { normaliseEmail } from '../../email';
 import type { Database } from '../prisma-client';
 import { hashPassword, verifyPassword } from '../passwords';
 import { clearLimits, exceededLimits, recordFailure, type Limit } from '../rate-limit';
@@ -19,10 +20,6 @@ export function signInLimits(email: string, address: string): Limit[] {
 		{ key: `signin:account:${email}`, max: 5, windowMs: fifteenMinutes },
 		{ key: `signin:address:${address}`, max: 20, windowMs: fifteenMinutes }
 	];
-}
-
-export function normaliseEmail(email: string): string {
-	return email.trim().toLowerCase();
 }
 
 // Compared against when the account does not exist, so a wrong email costs as long as a wrong password.

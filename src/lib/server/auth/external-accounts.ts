@@ -1,6 +1,6 @@
 import type { Database } from '../prisma-client';
 import { recordAudit } from '../audit';
-import { normaliseEmail } from './credentials';
+import { normaliseEmail } from '../../email';
 
 export type ExternalLogin = {
 	provider: string;
