@@ -17,6 +17,7 @@ export default defineConfig({
 				extends: true,
 				test: {
 					name: 'integration',
+					globalSetup: ['scripts/testing/global-setup.ts'],
 					include: [
 						'src/**/*.integration.test.ts',
 						'scripts/**/*.integration.test.ts',

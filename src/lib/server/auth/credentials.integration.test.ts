@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyMigrations } from '../../../../scripts/services/migrate';
+import { useTestDatabase } from '../../../../scripts/services/test-postgres';
+import { hashPassword } from '../passwords';
+import { connectDatabase, type Database } from '../prisma-client';
+import { AccountDeactivated, TooManyAttempts, verifyCredentials } from './credentials';
+
+const database = useTestDatabase('credentials');
+let db: Database;
+const password = 'correct horse battery staple';
+
+beforeAll(async () => {
+	await applyMigrations(database.url);
+	db = connectDatabase(database.url);
+});
+afterAll(() => db.$disconnect());
+
+async function person(status: 'active' | 'deactivated' = 'active') {
+	const email = `${crypto.randomUUID()}@example.com`;
+	const created = await db.person.create({
+		data: { email, name: 'P', status, passwordHash: await hashPassword(password) }
+	});
+	return { id: created.id, email };
+}
+
+const address = () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math.random() * 255)}`;
+
+describe('verifyCredentials', () => {
+	it('accepts the right password whatever the case and spaces of the email', async () => {
+		const { id, email } = await person();
+		const result = await verifyCredentials(db, { email: `  ${email.toUpperCase()} `, password, address: address() });
+		expect(result).toEqual({ id });
+	});
+
+	it('returns null for a wrong password or an unknown email', async () => {
+		const { email } = await person();
+		expect(await verifyCredentials(db, { email, password: 'wrong', address: address() })).toBeNull();
+		expect(await verifyCredentials(db, { email: 'nobody@example.com', password, address: address() })).toBeNull();
+	});
+
+	it('locks an account after 5 failures, even against the right password, from any address', async () => {
+		const { email } = await person();
+		for (let i = 0; i < 5; i++) {
+			expect(await verifyCredentials(db, { email, password: 'wrong', address: address() })).toBeNull();
+		}
+		await expect(verifyCredentials(db, { email, password, address: address() })).rejects.toBeInstanceOf(
+			TooManyAttempts
+		);
+	});
+
+	it('locks an address after 20 failures across accounts, and only that address', async () => {
+		const from = address();
+		for (let i = 0; i < 20; i++) {
+			await verifyCredentials(db, { email: `guess${i}@example.com`, password: 'x', address: from });
+		}
+		const { id, email } = await person();
+		await expect(verifyCredentials(db, { email, password, address: from })).rejects.toBeInstanceOf(TooManyAttempts);
+		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
+	});
+
+	it('forgets earlier failures of an account after a successful sign-in', async () => {
+		const { id, email } = await person();
+		for (let i = 0; i < 4; i++) await verifyCredentials(db, { email, password: 'wrong', address: address() });
+		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
+		for (let i = 0; i < 4; i++) await verifyCredentials(db, { email, password: 'wrong', address: address() });
+		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
+	});
+
+	it('refuses a deactivated person who knows the password', async () => {
+		const { email } = await person('deactivated');
+		await expect(verifyCredentials(db, { email, password, address: address() })).rejects.toBeInstanceOf(
+			AccountDeactivated
+		);
+	});
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { hashPassword } from '$lib/server/passwords';
+import { useAppUnderTest } from '../../../../scripts/testing/app-under-test';
+import { signIn } from '../../../../scripts/testing/http-session';
+
+const app = useAppUnderTest('liveblocks_auth');
+
+async function member(options: { groups?: string[]; avatarUrl?: string; color?: string; name?: string } = {}) {
+	const email = `${crypto.randomUUID()}@example.com`;
+	const password = crypto.randomUUID();
+	for (const id of options.groups ?? []) {
+		await app.db.group.upsert({ where: { id }, update: {}, create: { id, name: id } });
+	}
+	const person = await app.db.person.create({
+		data: {
+			email,
+			name: options.name ?? 'Mia Member',
+			avatarUrl: options.avatarUrl,
+			color: options.color,
+			passwordHash: await hashPassword(password),
+			memberships: { create: (options.groups ?? []).map((groupId) => ({ groupId })) }
+		}
+	});
+	return { id: person.id, cookie: await signIn(app.url, email, password) };
+}
+
+function requestToken(cookie?: string) {
+	return fetch(`${app.url}/api/liveblocks-auth`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+		body: JSON.stringify({ room: 'any-room' })
+	});
+}
+
+/** The dev server's ID tokens are unsigned JWTs; the payload says who Liveblocks will think this is. */
+function payloadOf(token: string) {
+	return JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'));
+}
+
+describe('POST /api/liveblocks-auth', () => {
+	it('refuses a caller without a session with 401', async () => {
+		const response = await requestToken();
+		expect(response.status).toBe(401);
+		expect(await response.json()).toEqual({ message: 'Sign in first.' });
+	});
+
+	it('refuses a forged session cookie with 401', async () => {
+		expect((await requestToken('authjs.session-token=forged')).status).toBe(401);
+	});
+
+	it("returns Liveblocks' token for the person's id, current groups and profile", async () => {
+		const mia = await member({
+			groups: ['designers', 'reviewers'],
+			avatarUrl: 'https://example.com/mia.png',
+			color: '#c026d3'
+		});
+		const response = await requestToken(mia.cookie);
+		expect(response.status).toBe(200);
+		const { token } = await response.json();
+		expect(payloadOf(token)).toMatchObject({
+			uid: mia.id,
+			gids: ['designers', 'reviewers'],
+			ui: { name: 'Mia Member', avatar: 'https://example.com/mia.png', color: '#c026d3' }
+		});
+	});
+
+	it('carries a group change in the very next token', async () => {
+		const will = await member({ groups: ['engineers'] });
+		const late = await app.db.group.create({ data: { id: `late-${will.id}`, name: 'Late' } });
+		await app.db.groupMembership.create({ data: { personId: will.id, groupId: late.id } });
+		await app.db.groupMembership.delete({ where: { personId_groupId: { personId: will.id, groupId: 'engineers' } } });
+		const { token } = await (await requestToken(will.cookie)).json();
+		expect(payloadOf(token).gids).toEqual([late.id]);
+	});
+
+	it('refuses a person deactivated after signing in with 403', async () => {
+		const otto = await member();
+		await app.db.person.update({ where: { id: otto.id }, data: { status: 'deactivated' } });
+		const response = await requestToken(otto.cookie);
+		expect(response.status).toBe(403);
+		expect(await response.json()).toEqual({ message: 'Your account is deactivated.' });
+	});
+
+	it('refuses a person deleted after signing in with 401', async () => {
+		const gone = await member();
+		await app.db.person.delete({ where: { id: gone.id } });
+		expect((await requestToken(gone.cookie)).status).toBe(401);
+	});
+});
