@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { test as base, expect, type Page } from '@playwright/test';
+import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
+import { hashPassword } from '../src/lib/server/passwords';
+import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
+import type { Role } from '../src/lib/roles';
+
+export type TestPerson = { id: string; email: string; name: string; password: string; role: Role };
+
+/**
+ * Each test makes its own people, groups and rooms, straight in the app's database and Liveblocks
+ * dev server (started by global-setup.ts), with unique names so tests never see each other's data.
+ */
+class World {
+	readonly db: Database = connectDatabase(process.env.GATEHOUSE_E2E_DATABASE_URL!);
+	readonly liveblocks = new Liveblocks({
+		secret: 'sk_localdev',
+		baseUrl: process.env.GATEHOUSE_E2E_LIVEBLOCKS_URL!
+	});
+
+	unique(prefix: string) {
+		return `${prefix}-${randomUUID().slice(0, 8)}`;
+	}
+
+	async person(
+		options: { role?: Role; groups?: string[]; status?: 'active' | 'deactivated'; name?: string } = {}
+	): Promise<TestPerson> {
+		const name = options.name ?? this.unique('Person');
+		const email = `${this.unique('e2e')}@example.com`;
+		const password = `pw-${randomUUID()}`;
+		const role = options.role ?? 'member';
+		const person = await this.db.person.create({
+			data: {
+				email,
+				name,
+				role,
+				status: options.status ?? 'active',
+				passwordHash: await hashPassword(password),
+				memberships: { create: (options.groups ?? []).map((groupId) => ({ groupId })) }
+			}
+		});
+		return { id: person.id, email, name, password, role };
+	}
+
+	async group(): Promise<string> {
+		const id = this.unique('group');
+		await this.db.group.create({ data: { id, name: id } });
+		return id;
+	}
+
+	async room(options: CreateRoomOptions): Promise<string> {
+		const id = this.unique('room');
+		await this.liveblocks.createRoom(id, options);
+		return id;
+	}
+
+	async dispose() {
+		await this.db.$disconnect();
+	}
+}
+
+export const test = base.extend<{ world: World }>({
+	// eslint-disable-next-line no-empty-pattern
+	world: async ({}, use) => {
+		const world = new World();
+		await use(world);
+		await world.dispose();
+	}
+});
+
+export { expect };
+
+export async function signIn(page: Page, person: { email: string; password: string }, path = '/signin') {
+	await page.goto(path);
+	await page.getByLabel('Email').fill(person.email);
+	await page.getByLabel('Password').fill(person.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}

@@ -1,0 +1,55 @@
+import { expect, signIn, test } from './fixtures';
+
+test('an admin signs in and lands on the back office', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	await signIn(page, admin);
+	await expect(page).toHaveURL(/\/rooms$/);
+	await expect(page.getByTestId('signed-in-as')).toContainText(admin.name);
+	const nav = page.getByRole('navigation', { name: 'Main' });
+	for (const link of ['People', 'Groups', 'Rooms', 'Inspector', 'Audit']) {
+		await expect(nav.getByRole('link', { name: link })).toBeVisible();
+	}
+	await page.getByRole('link', { name: 'People' }).click();
+	await expect(page.getByTestId('not-built-yet')).toContainText('Not built yet');
+});
+
+test('a wrong password shows an error next to the form and signs nobody in', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(admin.email);
+	await page.getByLabel('Password').fill('not the password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('signin-error')).toHaveText('Wrong email or password.');
+	await expect(page).toHaveURL(/\/signin/);
+	await expect(page.getByLabel('Email')).toHaveValue(admin.email);
+	await page.goto('/rooms');
+	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Frooms/);
+});
+
+test('a signed-out visitor is sent to sign in and then back where they were going', async ({ page, world }) => {
+	const support = await world.person({ role: 'support' });
+	await page.goto('/audit');
+	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Faudit/);
+	await page.getByLabel('Email').fill(support.email);
+	await page.getByLabel('Password').fill(support.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/audit$/);
+});
+
+test('a deactivated person cannot sign in', async ({ page, world }) => {
+	const gone = await world.person({ status: 'deactivated' });
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(gone.email);
+	await page.getByLabel('Password').fill(gone.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('signin-error')).toContainText('deactivated');
+});
+
+test('signing out ends the session', async ({ page, world }) => {
+	const member = await world.person();
+	await signIn(page, member);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/signin/);
+	await page.goto('/me');
+	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Fme/);
+});
