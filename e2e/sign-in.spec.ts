@@ -2,14 +2,20 @@ import { expect, signIn, test } from './fixtures';
 
 test('an admin signs in and lands on the back office', async ({ page, world }) => {
 	const admin = await world.person({ role: 'admin' });
+	const roomId = await world.room({ defaultAccesses: ['room:read'], metadata: { title: 'Team handbook' } });
 	await signIn(page, admin);
 	await expect(page).toHaveURL(/\/rooms$/);
+	const row = page.getByRole('row').filter({ hasText: roomId });
+	await expect(row).toContainText('Team handbook');
+	await row.getByRole('link', { name: 'Live preview' }).click();
+	await expect(page).toHaveURL(`/rooms/${roomId}/preview`);
+	await expect(page.getByTestId('can-write')).toHaveText('false');
 	await expect(page.getByTestId('signed-in-as')).toContainText(admin.name);
 	const nav = page.getByRole('navigation', { name: 'Main' });
 	for (const link of ['People', 'Groups', 'Rooms', 'Inspector', 'Audit']) {
 		await expect(nav.getByRole('link', { name: link })).toBeVisible();
 	}
-	await page.getByRole('link', { name: 'People' }).click();
+	await page.getByRole('link', { name: 'People', exact: true }).click();
 	await expect(page.getByTestId('not-built-yet')).toContainText('Not built yet');
 });
 
