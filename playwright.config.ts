@@ -21,7 +21,8 @@ export default defineConfig({
 		launchOptions: {
 			// Debian's Chromium where there is one (Playwright cannot download browsers offline); else
 			// the browser `npx playwright install` fetched (scripts/ensure-chromium.sh).
-			executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+			executablePath:
+				process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
 			args: [
 				'--no-sandbox',
 				'--disable-gpu',

@@ -4,7 +4,9 @@ test('a member is refused every admin page with a clear 403', async ({ page, wor
 	const member = await world.person();
 	await signIn(page, member);
 	await expect(page).toHaveURL(/\/me$/);
-	await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })).toHaveCount(0);
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' })
+	).toHaveCount(0);
 	for (const path of ['/people', '/groups', '/rooms', '/inspect', '/audit']) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(403);

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { startAppServer } from '../scripts/services/app-server';
 import { freePort } from '../scripts/services/free-port';
-import { LIVEBLOCKS_DEV_SECRET_KEY, startLiveblocksDevServer } from '../scripts/services/liveblocks-dev-server';
+import {
+	LIVEBLOCKS_DEV_SECRET_KEY,
+	startLiveblocksDevServer
+} from '../scripts/services/liveblocks-dev-server';
 import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
 import { buildApp } from '../scripts/testing/build-app';

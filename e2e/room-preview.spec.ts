@@ -1,6 +1,9 @@
 import { expect, signIn, test } from './fixtures';
 
-test('members with write, read-only and no access see what Liveblocks grants them', async ({ browser, world }) => {
+test('members with write, read-only and no access see what Liveblocks grants them', async ({
+	browser,
+	world
+}) => {
 	const editors = await world.group();
 	const roomId = await world.room({
 		defaultAccesses: [],

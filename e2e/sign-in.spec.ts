@@ -32,7 +32,10 @@ test('a wrong password shows an error next to the form and signs nobody in', asy
 	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Frooms/);
 });
 
-test('a signed-out visitor is sent to sign in and then back where they were going', async ({ page, world }) => {
+test('a signed-out visitor is sent to sign in and then back where they were going', async ({
+	page,
+	world
+}) => {
 	const support = await world.person({ role: 'support' });
 	await page.goto('/audit');
 	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Faudit/);

@@ -25,10 +25,34 @@ export async function seedDemoData(options: {
 		];
 		const people = [
 			{ email: 'admin@gatehouse.local', name: 'Ada Admin', role: 'admin', color: '#1d4ed8', groups: [] },
-			{ email: 'support@gatehouse.local', name: 'Sam Support', role: 'support', color: '#0f766e', groups: [] },
-			{ email: 'mia@gatehouse.local', name: 'Mia Designer', role: 'member', color: '#c026d3', groups: ['designers'] },
-			{ email: 'will@gatehouse.local', name: 'Will Engineer', role: 'member', color: '#ea580c', groups: ['engineers'] },
-			{ email: 'rae@gatehouse.local', name: 'Rae Reviewer', role: 'member', color: '#65a30d', groups: ['reviewers'] },
+			{
+				email: 'support@gatehouse.local',
+				name: 'Sam Support',
+				role: 'support',
+				color: '#0f766e',
+				groups: []
+			},
+			{
+				email: 'mia@gatehouse.local',
+				name: 'Mia Designer',
+				role: 'member',
+				color: '#c026d3',
+				groups: ['designers']
+			},
+			{
+				email: 'will@gatehouse.local',
+				name: 'Will Engineer',
+				role: 'member',
+				color: '#ea580c',
+				groups: ['engineers']
+			},
+			{
+				email: 'rae@gatehouse.local',
+				name: 'Rae Reviewer',
+				role: 'member',
+				color: '#65a30d',
+				groups: ['reviewers']
+			},
 			{ email: 'otto@gatehouse.local', name: 'Otto Outsider', role: 'member', color: '#64748b', groups: [] }
 		] as const;
 

@@ -125,6 +125,9 @@ describe.skipIf(!built)(`npm start (scripts/start.ts) in local demo mode${skipRe
 		await rm(dataDir, { recursive: true, force: true });
 	});
 
+	/** The demo sign-in printed by the first start; later starts print the same. */
+	let firstSignIn: { email?: string; password?: string } = {};
+
 	it('starts PostgreSQL, the Liveblocks dev server and the app, seeds, and stops everything on SIGTERM', async () => {
 		const run = runStart();
 		const [, origin, email, password] = await waitForLine(
@@ -136,6 +139,7 @@ describe.skipIf(!built)(`npm start (scripts/start.ts) in local demo mode${skipRe
 		expect(origin).toBe(`http://localhost:${ports.app}`);
 		expect(email).toMatch(/@/);
 		expect(password!.length).toBeGreaterThanOrEqual(8);
+		firstSignIn = { email, password };
 		const signIn = await fetch(`http://127.0.0.1:${ports.app}/signin`);
 		expect(signIn.status).toBe(200);
 		expect((await fetch(`http://127.0.0.1:${ports.liveblocks}/`)).status).toBe(200);
@@ -155,7 +159,8 @@ describe.skipIf(!built)(`npm start (scripts/start.ts) in local demo mode${skipRe
 
 	it('restarts on the kept data, and when a service dies stops the rest and exits non-zero', async () => {
 		const run = runStart();
-		await waitForLine(run, /Sign in at \S+\/signin\n/, 60_000);
+		const [, email, password] = await waitForLine(run, /Sign in at \S+\/signin as (\S+) \/ (\S+)/, 60_000);
+		expect({ email, password }).toEqual(firstSignIn);
 		expect(run.output()).toContain('Database schema is up to date');
 		expect(run.output()).not.toContain('Demo people');
 

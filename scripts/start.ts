@@ -11,6 +11,7 @@ import { createDatabase, databaseUrl as urlOfDatabase } from './services/databas
 import { startEmbeddedPostgres } from './services/embedded-postgres';
 import { LIVEBLOCKS_DEV_SECRET_KEY, startLiveblocksDevServer } from './services/liveblocks-dev-server';
 import { readOrCreateAuthSecret } from './services/local-secrets';
+import { readDemoAccount, saveDemoAccount } from './services/demo-account';
 import { applyMigrations } from './services/migrate';
 
 interface Service {
@@ -58,7 +59,7 @@ async function startAll(): Promise<void> {
 	log(applied.length ? `Migrations applied: ${applied.join(', ')}` : 'Database schema is up to date');
 	if (shutdown) return;
 
-	const demoAccount = database.local ? await seedIfEmpty(database.url, liveblocks) : undefined;
+	const demoAccount = database.local ? await localDemoAccount(database.url, liveblocks) : undefined;
 	if (shutdown) return;
 
 	const app = await startAppServer({
@@ -79,7 +80,6 @@ async function startAll(): Promise<void> {
 	supervise('The app', appExited, app.stop);
 	if (shutdown) return;
 	log(`Gatehouse is running at ${origin} (Ctrl-C stops it)`);
-	// The demo password exists only in this output, the first time: later starts name just the page.
 	const account = demoAccount ? ` as ${demoAccount.adminEmail} / ${demoAccount.adminPassword}` : '';
 	log(`Sign in at ${origin}/signin${account}`);
 }
@@ -117,9 +117,9 @@ async function configuredOrLocalLiveblocks(): Promise<LiveblocksSettings> {
 	return { secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: server.baseUrl, local: true };
 }
 
-/** Demo data for a local database nobody has used yet; the admin's password is returned only now. */
-async function seedIfEmpty(databaseUrl: string, liveblocks: LiveblocksSettings) {
-	if (!(await hasNoPeople(databaseUrl))) return undefined;
+/** Seeds a local database nobody has used yet; returns the demo sign-in, made now or earlier. */
+async function localDemoAccount(databaseUrl: string, liveblocks: LiveblocksSettings) {
+	if (!(await hasNoPeople(databaseUrl))) return readDemoAccount(dataDir);
 	// The demo rooms replace rooms of the same id: never do that in a real Liveblocks project.
 	if (!liveblocks.local) {
 		log('No demo data with a configured LIVEBLOCKS_SECRET_KEY: create an admin with `npm run admin:create`');
@@ -131,6 +131,7 @@ async function seedIfEmpty(databaseUrl: string, liveblocks: LiveblocksSettings) 
 		databaseUrl,
 		liveblocks: { secret: liveblocks.secret, baseUrl: liveblocks.baseUrl }
 	});
+	await saveDemoAccount(dataDir, account);
 	log('Demo people, groups and rooms created');
 	return account;
 }

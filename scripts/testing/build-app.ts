@@ -15,11 +15,15 @@ export const buildTimeSecrets = {
 
 /** Builds the app (`vite build`) as the tests run it: adapter-node output in build/. */
 export async function buildApp(): Promise<void> {
-	const child = spawn(process.execPath, [`${repo}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'], {
-		cwd: repo,
-		env: { ...process.env, ...buildTimeSecrets },
-		stdio: ['ignore', 'inherit', 'pipe']
-	});
+	const child = spawn(
+		process.execPath,
+		[`${repo}node_modules/vite/bin/vite.js`, 'build', '--logLevel', 'warn'],
+		{
+			cwd: repo,
+			env: { ...process.env, ...buildTimeSecrets },
+			stdio: ['ignore', 'inherit', 'pipe']
+		}
+	);
 	let stderr = '';
 	child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
 	const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -14,7 +14,9 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 		.map((header) => header.split(';')[0]!)
 		.find((pair) => pair.startsWith('authjs.session-token='));
 	if (!cookie) {
-		throw new Error(`Sign-in as ${email} failed (${response.status}): ${(await response.text()).slice(0, 300)}`);
+		throw new Error(
+			`Sign-in as ${email} failed (${response.status}): ${(await response.text()).slice(0, 300)}`
+		);
 	}
 	return cookie;
 }

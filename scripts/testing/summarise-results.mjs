@@ -15,8 +15,16 @@ for (const stage of ['unit', 'integration', 'e2e']) {
 	const report = JSON.parse(readFileSync(file, 'utf8'));
 	const counts =
 		stage === 'e2e'
-			? { passed: report.stats.expected + report.stats.flaky, failed: report.stats.unexpected, skipped: report.stats.skipped }
-			: { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+			? {
+					passed: report.stats.expected + report.stats.flaky,
+					failed: report.stats.unexpected,
+					skipped: report.stats.skipped
+				}
+			: {
+					passed: report.numPassedTests,
+					failed: report.numFailedTests,
+					skipped: report.numPendingTests + report.numTodoTests
+				};
 	console.log(`${stage}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 	for (const key of Object.keys(totals)) totals[key] += counts[key];
 }

@@ -18,7 +18,13 @@ describe('liveblocksIdentity', () => {
 	});
 
 	it('leaves out profile fields that are not set', () => {
-		const identity = liveblocksIdentity({ id: 'p2', name: 'Otto', avatarUrl: null, color: null, groupIds: [] });
+		const identity = liveblocksIdentity({
+			id: 'p2',
+			name: 'Otto',
+			avatarUrl: null,
+			color: null,
+			groupIds: []
+		});
 		expect(identity.userInfo).toEqual({ name: 'Otto' });
 		expect(identity.groupIds).toEqual([]);
 	});

@@ -31,9 +31,15 @@ describe('createOrResetAdmin', () => {
 		const member = await db.person.create({
 			data: { email: 'locked@example.com', name: 'Locked', role: 'member', status: 'deactivated' }
 		});
-		const { id, created } = await createOrResetAdmin(db, { email: 'locked@example.com', password: 'another long password' });
+		const { id, created } = await createOrResetAdmin(db, {
+			email: 'locked@example.com',
+			password: 'another long password'
+		});
 		expect({ id, created }).toEqual({ id: member.id, created: false });
-		expect(await db.person.findUniqueOrThrow({ where: { id } })).toMatchObject({ role: 'admin', status: 'active' });
+		expect(await db.person.findUniqueOrThrow({ where: { id } })).toMatchObject({
+			role: 'admin',
+			status: 'active'
+		});
 		const audit = await db.auditEvent.findFirstOrThrow({ where: { targetId: id } });
 		expect(audit).toMatchObject({
 			action: 'person.admin-reset',

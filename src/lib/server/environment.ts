@@ -40,7 +40,10 @@ export const envSchema = z
 		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
 		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
 			unsetIfBlank,
-			z.enum(['true', 'false'], 'must be true or false').default('false').transform((v) => v === 'true')
+			z
+				.enum(['true', 'false'], 'must be true or false')
+				.default('false')
+				.transform((v) => v === 'true')
 		)
 	})
 	.superRefine((env, ctx) => {

@@ -60,7 +60,10 @@ describe('the built app', () => {
 		try {
 			const response = await fetch(`${app.url}/api/liveblocks-auth`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', cookie: await signIn(app.url, person.email, password) },
+				headers: {
+					'content-type': 'application/json',
+					cookie: await signIn(app.url, person.email, password)
+				},
 				body: JSON.stringify({ room: 'r' })
 			});
 			expect(response.status).toBe(403);

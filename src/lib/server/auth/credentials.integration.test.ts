@@ -28,14 +28,20 @@ const address = () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math
 describe('verifyCredentials', () => {
 	it('accepts the right password whatever the case and spaces of the email', async () => {
 		const { id, email } = await person();
-		const result = await verifyCredentials(db, { email: `  ${email.toUpperCase()} `, password, address: address() });
+		const result = await verifyCredentials(db, {
+			email: `  ${email.toUpperCase()} `,
+			password,
+			address: address()
+		});
 		expect(result).toEqual({ id });
 	});
 
 	it('returns null for a wrong password or an unknown email', async () => {
 		const { email } = await person();
 		expect(await verifyCredentials(db, { email, password: 'wrong', address: address() })).toBeNull();
-		expect(await verifyCredentials(db, { email: 'nobody@example.com', password, address: address() })).toBeNull();
+		expect(
+			await verifyCredentials(db, { email: 'nobody@example.com', password, address: address() })
+		).toBeNull();
 	});
 
 	it('locks an account after 5 failures, even against the right password, from any address', async () => {
@@ -54,7 +60,9 @@ describe('verifyCredentials', () => {
 			await verifyCredentials(db, { email: `guess${i}@example.com`, password: 'x', address: from });
 		}
 		const { id, email } = await person();
-		await expect(verifyCredentials(db, { email, password, address: from })).rejects.toBeInstanceOf(TooManyAttempts);
+		await expect(verifyCredentials(db, { email, password, address: from })).rejects.toBeInstanceOf(
+			TooManyAttempts
+		);
 		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
 	});
 

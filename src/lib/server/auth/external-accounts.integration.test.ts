@@ -14,7 +14,13 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 function login(verifiedEmails: string[]): ExternalLogin {
-	return { provider: 'oidc', providerAccountId: crypto.randomUUID(), type: 'oidc', verifiedEmails, name: 'New Name' };
+	return {
+		provider: 'oidc',
+		providerAccountId: crypto.randomUUID(),
+		type: 'oidc',
+		verifiedEmails,
+		name: 'New Name'
+	};
 }
 
 async function person(status: 'active' | 'deactivated' = 'active') {

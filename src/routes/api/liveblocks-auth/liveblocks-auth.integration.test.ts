@@ -5,7 +5,9 @@ import { signIn } from '../../../../scripts/testing/http-session';
 
 const app = useAppUnderTest('liveblocks_auth');
 
-async function member(options: { groups?: string[]; avatarUrl?: string; color?: string; name?: string } = {}) {
+async function member(
+	options: { groups?: string[]; avatarUrl?: string; color?: string; name?: string } = {}
+) {
 	const email = `${crypto.randomUUID()}@example.com`;
 	const password = crypto.randomUUID();
 	for (const id of options.groups ?? []) {
@@ -68,7 +70,9 @@ describe('POST /api/liveblocks-auth', () => {
 		const will = await member({ groups: ['engineers'] });
 		const late = await app.db.group.create({ data: { id: `late-${will.id}`, name: 'Late' } });
 		await app.db.groupMembership.create({ data: { personId: will.id, groupId: late.id } });
-		await app.db.groupMembership.delete({ where: { personId_groupId: { personId: will.id, groupId: 'engineers' } } });
+		await app.db.groupMembership.delete({
+			where: { personId_groupId: { personId: will.id, groupId: 'engineers' } }
+		});
 		const { token } = await (await requestToken(will.cookie)).json();
 		expect(payloadOf(token).gids).toEqual([late.id]);
 	});
