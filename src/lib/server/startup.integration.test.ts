@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { startAppServer } from '../../../scripts/services/app-server';
 import { freePort } from '../../../scripts/services/free-port';
 import { applyMigrations } from '../../../scripts/services/migrate';
@@ -12,6 +12,7 @@ import { hashPassword } from './passwords';
 import { connectDatabase } from './prisma-client';
 
 const database = useTestDatabase('startup');
+beforeAll(() => applyMigrations(database.url));
 
 async function filesUnder(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -40,8 +41,39 @@ describe('the built app', () => {
 		}
 	});
 
+	it('offers the identity providers that are configured, and only those', async () => {
+		const env = {
+			DATABASE_URL: database.url,
+			AUTH_SECRET: randomBytes(32).toString('base64url'),
+			LIVEBLOCKS_SECRET_KEY: 'sk_localdev',
+			LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl')
+		};
+		const plain = await startAppServer({ port: await freePort(), env });
+		const withProviders = await startAppServer({
+			port: await freePort(),
+			env: {
+				...env,
+				OIDC_ISSUER: 'https://id.example.com',
+				OIDC_CLIENT_ID: 'gatehouse',
+				OIDC_CLIENT_SECRET: 'secret',
+				OIDC_NAME: 'Example SSO',
+				GITHUB_CLIENT_ID: 'id',
+				GITHUB_CLIENT_SECRET: 'secret'
+			}
+		});
+		try {
+			const plainPage = await (await fetch(`${plain.url}/signin`)).text();
+			expect(plainPage).not.toContain('Continue with');
+			const page = await (await fetch(`${withProviders.url}/signin`)).text();
+			expect(page).toContain('Continue with Example SSO');
+			expect(page).toContain('Continue with GitHub');
+		} finally {
+			await plain.stop();
+			await withProviders.stop();
+		}
+	});
+
 	it("passes Liveblocks' status and body through when Liveblocks refuses", async () => {
-		await applyMigrations(database.url);
 		const db = connectDatabase(database.url);
 		const password = 'a password for this test';
 		const person = await db.person.create({
