@@ -3,9 +3,8 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { startAppServer, type AppServer } from '../services/app-server';
 import { freePort } from '../services/free-port';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../services/liveblocks-dev-server';
-import { applyMigrations } from '../services/migrate';
-import { useTestDatabase } from '../services/test-postgres';
-import { connectDatabase, type Database } from '../../src/lib/server/prisma-client';
+import type { Database } from '../../src/lib/server/prisma-client';
+import { useMigratedDatabase } from './migrated-database';
 
 export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl: string; db: Database };
 
@@ -14,12 +13,9 @@ export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl
  * Liveblocks dev server, a random AUTH_SECRET. Fields are readable inside tests and hooks.
  */
 export function useAppUnderTest(label: string): AppUnderTest {
-	const database = useTestDatabase(label);
+	const database = useMigratedDatabase(label);
 	let app: AppServer | undefined;
-	let db: Database | undefined;
 	beforeAll(async () => {
-		await applyMigrations(database.url);
-		db = connectDatabase(database.url);
 		app = await startAppServer({
 			port: await freePort(),
 			env: {
@@ -30,17 +26,11 @@ export function useAppUnderTest(label: string): AppUnderTest {
 			}
 		});
 	});
-	afterAll(async () => {
-		await app?.stop();
-		await db?.$disconnect();
-	});
-	const started = <T>(value: T | undefined): T => {
-		if (value === undefined) throw new Error('The app runs only while the tests of this file run');
-		return value;
-	};
+	afterAll(() => app?.stop());
 	return {
 		get url() {
-			return started(app).url;
+			if (!app) throw new Error('The app runs only while the tests of this file run');
+			return app.url;
 		},
 		get databaseUrl() {
 			return database.url;
@@ -49,7 +39,7 @@ export function useAppUnderTest(label: string): AppUnderTest {
 			return inject('liveblocksBaseUrl');
 		},
 		get db() {
-			return started(db);
+			return database.db;
 		}
 	};
 }

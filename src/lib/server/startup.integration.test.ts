@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { startAppServer } from '../../../scripts/services/app-server';
 import { freePort } from '../../../scripts/services/free-port';
-import { applyMigrations } from '../../../scripts/services/migrate';
-import { useTestDatabase } from '../../../scripts/services/test-postgres';
 import { buildTimeSecrets } from '../../../scripts/testing/build-app';
 import { signIn } from '../../../scripts/testing/http-session';
+import { useMigratedDatabase } from '../../../scripts/testing/migrated-database';
 import { hashPassword } from './passwords';
-import { connectDatabase } from './prisma-client';
 
-const database = useTestDatabase('startup');
-beforeAll(() => applyMigrations(database.url));
+const database = useMigratedDatabase('startup');
 
 async function filesUnder(dir: string): Promise<string[]> {
 	const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -74,9 +71,8 @@ describe('the built app', () => {
 	});
 
 	it("passes Liveblocks' status and body through when Liveblocks refuses", async () => {
-		const db = connectDatabase(database.url);
 		const password = 'a password for this test';
-		const person = await db.person.create({
+		const person = await database.db.person.create({
 			data: { email: 'key@example.com', name: 'Key', passwordHash: await hashPassword(password) }
 		});
 		// The dev server accepts only sk_localdev, so another key is refused like a revoked one.
@@ -102,7 +98,6 @@ describe('the built app', () => {
 			expect((await response.json()).message).toContain('Invalid secret key');
 		} finally {
 			await app.stop();
-			await db.$disconnect();
 		}
 	});
 });

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../../scripts/services/migrate';
-import { useTestDatabase } from '../../../../scripts/services/test-postgres';
+import { describe, expect, it } from 'vitest';
+import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { hashPassword } from '../passwords';
-import { connectDatabase, type Database } from '../prisma-client';
 import { AccountDeactivated, TooManyAttempts, verifyCredentials } from './credentials';
 
-const database = useTestDatabase('credentials');
-let db: Database;
+const database = useMigratedDatabase('credentials');
 const password = 'correct horse battery staple';
-
-beforeAll(async () => {
-	await applyMigrations(database.url);
-	db = connectDatabase(database.url);
-});
-afterAll(() => db.$disconnect());
 
 async function person(status: 'active' | 'deactivated' = 'active') {
 	const email = `${crypto.randomUUID()}@example.com`;
-	const created = await db.person.create({
+	const created = await database.db.person.create({
 		data: { email, name: 'P', status, passwordHash: await hashPassword(password) }
 	});
 	return { id: created.id, email };
@@ -28,7 +19,7 @@ const address = () => `10.0.${Math.floor(Math.random() * 255)}.${Math.floor(Math
 describe('verifyCredentials', () => {
 	it('accepts the right password whatever the case and spaces of the email', async () => {
 		const { id, email } = await person();
-		const result = await verifyCredentials(db, {
+		const result = await verifyCredentials(database.db, {
 			email: `  ${email.toUpperCase()} `,
 			password,
 			address: address()
@@ -38,46 +29,50 @@ describe('verifyCredentials', () => {
 
 	it('returns null for a wrong password or an unknown email', async () => {
 		const { email } = await person();
-		expect(await verifyCredentials(db, { email, password: 'wrong', address: address() })).toBeNull();
+		expect(await verifyCredentials(database.db, { email, password: 'wrong', address: address() })).toBeNull();
 		expect(
-			await verifyCredentials(db, { email: 'nobody@example.com', password, address: address() })
+			await verifyCredentials(database.db, { email: 'nobody@example.com', password, address: address() })
 		).toBeNull();
 	});
 
 	it('locks an account after 5 failures, even against the right password, from any address', async () => {
 		const { email } = await person();
 		for (let i = 0; i < 5; i++) {
-			expect(await verifyCredentials(db, { email, password: 'wrong', address: address() })).toBeNull();
+			expect(
+				await verifyCredentials(database.db, { email, password: 'wrong', address: address() })
+			).toBeNull();
 		}
-		await expect(verifyCredentials(db, { email, password, address: address() })).rejects.toBeInstanceOf(
-			TooManyAttempts
-		);
+		await expect(
+			verifyCredentials(database.db, { email, password, address: address() })
+		).rejects.toBeInstanceOf(TooManyAttempts);
 	});
 
 	it('locks an address after 20 failures across accounts, and only that address', async () => {
 		const from = address();
 		for (let i = 0; i < 20; i++) {
-			await verifyCredentials(db, { email: `guess${i}@example.com`, password: 'x', address: from });
+			await verifyCredentials(database.db, { email: `guess${i}@example.com`, password: 'x', address: from });
 		}
 		const { id, email } = await person();
-		await expect(verifyCredentials(db, { email, password, address: from })).rejects.toBeInstanceOf(
+		await expect(verifyCredentials(database.db, { email, password, address: from })).rejects.toBeInstanceOf(
 			TooManyAttempts
 		);
-		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
+		expect(await verifyCredentials(database.db, { email, password, address: address() })).toEqual({ id });
 	});
 
 	it('forgets earlier failures of an account after a successful sign-in', async () => {
 		const { id, email } = await person();
-		for (let i = 0; i < 4; i++) await verifyCredentials(db, { email, password: 'wrong', address: address() });
-		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
-		for (let i = 0; i < 4; i++) await verifyCredentials(db, { email, password: 'wrong', address: address() });
-		expect(await verifyCredentials(db, { email, password, address: address() })).toEqual({ id });
+		for (let i = 0; i < 4; i++)
+			await verifyCredentials(database.db, { email, password: 'wrong', address: address() });
+		expect(await verifyCredentials(database.db, { email, password, address: address() })).toEqual({ id });
+		for (let i = 0; i < 4; i++)
+			await verifyCredentials(database.db, { email, password: 'wrong', address: address() });
+		expect(await verifyCredentials(database.db, { email, password, address: address() })).toEqual({ id });
 	});
 
 	it('refuses a deactivated person who knows the password', async () => {
 		const { email } = await person('deactivated');
-		await expect(verifyCredentials(db, { email, password, address: address() })).rejects.toBeInstanceOf(
-			AccountDeactivated
-		);
+		await expect(
+			verifyCredentials(database.db, { email, password, address: address() })
+		).rejects.toBeInstanceOf(AccountDeactivated);
 	});
 });
