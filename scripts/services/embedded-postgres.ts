@@ -213,11 +213,11 @@ async function parentProcessId(pid: number): Promise<number | undefined> {
 	return match ? Number(match[1]) : undefined;
 }
 
-/** Keeps the end of the log for start-up errors, and shows only the lines that report a problem. */
+/** Keeps the end of the log for start-up errors, and shows server failures (statement errors reach their client). */
 function reportErrors(log: { tail: string }, message: string): void {
 	log.tail = (log.tail + message).slice(-4000);
 	for (const line of message.split('\n')) {
-		if (/\b(ERROR|FATAL|PANIC):/.test(line) && !expectedDuringShutdown.test(line))
+		if (/\b(FATAL|PANIC):/.test(line) && !expectedDuringShutdown.test(line))
 			console.error(`[postgres] ${line}`);
 	}
 }

@@ -1,7 +1,5 @@
 import type { Prisma } from './prisma/client';
-import type { Database } from './prisma-client';
-
-type Transaction = Prisma.TransactionClient | Database;
+import type { Transaction } from './transaction';
 
 export type AuditEntry = {
 	/** null when the system acted on its own (seed, identity-provider sign-up). */
@@ -12,16 +10,23 @@ export type AuditEntry = {
 	after?: Prisma.InputJsonValue;
 };
 
+function row(entry: AuditEntry) {
+	return {
+		actorId: entry.actorId,
+		action: entry.action,
+		targetType: entry.target.type,
+		targetId: entry.target.id,
+		before: entry.before,
+		after: entry.after
+	};
+}
+
 /** Records one change; call it inside the transaction that makes the change. */
 export async function recordAudit(tx: Transaction, entry: AuditEntry) {
-	await tx.auditEvent.create({
-		data: {
-			actorId: entry.actorId,
-			action: entry.action,
-			targetType: entry.target.type,
-			targetId: entry.target.id,
-			before: entry.before,
-			after: entry.after
-		}
-	});
+	await tx.auditEvent.create({ data: row(entry) });
+}
+
+/** Records many changes in one statement (bulk actions, imports). */
+export async function recordAudits(tx: Transaction, entries: AuditEntry[]) {
+	if (entries.length > 0) await tx.auditEvent.createMany({ data: entries.map(row) });
 }

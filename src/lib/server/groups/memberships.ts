@@ -1,0 +1,58 @@
+import { recordAudits } from '../audit';
+import type { Transaction } from '../transaction';
+
+/**
+ * The one door for membership changes (group pages, bulk actions, CSV import): each change is
+ * audited per person, since a person's groups are exactly what their ID token carries.
+ * Run inside a transaction. Returns the ids whose membership actually changed.
+ */
+export async function addMembers(
+	tx: Transaction,
+	actorId: string | null,
+	groupId: string,
+	personIds: readonly string[]
+): Promise<string[]> {
+	const existing = await tx.groupMembership.findMany({
+		where: { groupId, personId: { in: [...personIds] } },
+		select: { personId: true }
+	});
+	const already = new Set(existing.map((m) => m.personId));
+	const added = [...new Set(personIds)].filter((id) => !already.has(id));
+	await tx.groupMembership.createMany({ data: added.map((personId) => ({ groupId, personId })) });
+	await recordMembershipChanges(tx, actorId, 'membership.added', groupId, added);
+	return added;
+}
+
+export async function removeMembers(
+	tx: Transaction,
+	actorId: string | null,
+	groupId: string,
+	personIds: readonly string[]
+): Promise<string[]> {
+	const existing = await tx.groupMembership.findMany({
+		where: { groupId, personId: { in: [...personIds] } },
+		select: { personId: true }
+	});
+	const removed = existing.map((m) => m.personId);
+	await tx.groupMembership.deleteMany({ where: { groupId, personId: { in: removed } } });
+	await recordMembershipChanges(tx, actorId, 'membership.removed', groupId, removed);
+	return removed;
+}
+
+async function recordMembershipChanges(
+	tx: Transaction,
+	actorId: string | null,
+	action: 'membership.added' | 'membership.removed',
+	groupId: string,
+	personIds: string[]
+) {
+	await recordAudits(
+		tx,
+		personIds.map((personId) => ({
+			actorId,
+			action,
+			target: { type: 'person', id: personId },
+			...(action === 'membership.added' ? { after: { groupId } } : { before: { groupId } })
+		}))
+	);
+}
