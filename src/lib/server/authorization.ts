@@ -10,6 +10,8 @@ export type SessionPerson = {
 	status: 'active' | 'deactivated';
 	avatarUrl: string | null;
 	color: string | null;
+	/** An admin chose their password: nothing but changing it is allowed until they do. */
+	mustChangePassword: boolean;
 	groupIds: string[];
 };
 
@@ -27,6 +29,7 @@ async function loadSessionPerson(event: RequestEvent): Promise<SessionPerson | n
 			status: true,
 			avatarUrl: true,
 			color: true,
+			mustChangePassword: true,
 			memberships: { select: { groupId: true } }
 		}
 	});
@@ -41,20 +44,30 @@ export function sessionPerson(event: RequestEvent): Promise<SessionPerson | null
 	return event.locals.person;
 }
 
+/** The only route open to someone who still has a temporary password (signing out needs no door). */
+export const passwordChangeRoute = '/(app)/account/password';
+
 /**
  * The one door for every page load, form action and endpoint: the caller must be signed in,
- * active, and hold one of `allowed`. Signed-out callers of pages go to sign-in; API callers get 401.
+ * active, past any temporary password, and hold one of `allowed`. Signed-out callers of pages go
+ * to sign-in; API callers get 401.
  */
 export async function requirePerson(
 	event: RequestEvent,
 	allowed: readonly Role[] = roles
 ): Promise<SessionPerson> {
 	const person = await sessionPerson(event);
+	const isApi = event.route.id?.startsWith('/api/');
+	const here = encodeURIComponent(event.url.pathname + event.url.search);
 	if (!person) {
-		if (event.route.id?.startsWith('/api/')) error(401, 'Sign in first.');
-		redirect(303, `/signin?redirectTo=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		if (isApi) error(401, 'Sign in first.');
+		redirect(303, `/signin?redirectTo=${here}`);
 	}
 	if (person.status !== 'active') error(403, 'Your account is deactivated.');
+	if (person.mustChangePassword && event.route.id !== passwordChangeRoute) {
+		if (isApi) error(403, 'Change your temporary password first.');
+		redirect(303, `/account/password?redirectTo=${here}`);
+	}
 	if (!allowed.includes(person.role)) {
 		error(403, `This needs the ${allowed.join(' or ')} role; you are signed in as ${person.role}.`);
 	}

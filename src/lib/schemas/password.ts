@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** The same floor as admin:create: long beats clever. */
+const newPassword = z.string().min(12, 'At least 12 characters').max(256, 'At most 256 characters');
+
+/** An admin sets a password the person must replace after signing in with it. */
+export const temporaryPasswordSchema = z.object({ password: newPassword });
+
+/** A signed-in person replaces their own password. */
+export const passwordChangeSchema = z
+	.object({
+		current: z.string().min(1, 'Enter your current password'),
+		password: newPassword,
+		confirm: z.string(),
+		redirectTo: z.string().default('/')
+	})
+	.refine((input) => input.confirm === input.password, {
+		path: ['confirm'],
+		message: 'Type the same new password twice'
+	})
+	.refine((input) => input.password !== input.current, {
+		path: ['password'],
+		message: 'Choose a password different from the current one'
+	});

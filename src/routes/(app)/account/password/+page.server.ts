@@ -1,0 +1,40 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { safeRedirectPath } from '$lib/safe-redirect';
+import { passwordChangeSchema } from '$lib/schemas/password';
+import { requirePerson } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
+import { changeOwnPassword, hasPassword, PasswordChangeRefused } from '$lib/server/people/password';
+import type { Actions, PageServerLoad } from './$types';
+
+// Any signed-in person may change their own password; someone with a temporary one must.
+export const load: PageServerLoad = async (event) => {
+	const person = await requirePerson(event);
+	const redirectTo = safeRedirectPath(event.url.searchParams.get('redirectTo'));
+	return {
+		form: await superValidate({ redirectTo }, zod4(passwordChangeSchema), { errors: false }),
+		mustChange: person.mustChangePassword,
+		hasPassword: await hasPassword(db, person.id)
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const person = await requirePerson(event);
+		const form = await superValidate(event.request, zod4(passwordChangeSchema));
+		const { current, password, redirectTo } = form.data;
+		// Passwords never travel back in a response; the browser keeps what was typed.
+		form.data = { ...form.data, current: '', password: '', confirm: '' };
+		if (!form.valid) return fail(400, { form });
+		try {
+			await changeOwnPassword(db, person.id, { current, password });
+		} catch (error) {
+			if (!(error instanceof PasswordChangeRefused)) throw error;
+			if (error.problem === 'wrong-current') return setError(form, 'current', error.message);
+			return message(form, error.message, { status: error.problem === 'rate-limited' ? 429 : 400 });
+		}
+		if (person.mustChangePassword) redirect(303, safeRedirectPath(redirectTo));
+		return message(form, 'Your password is changed.');
+	}
+};
