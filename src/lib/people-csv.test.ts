@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinGroups, readHeader, splitGroups } from './people-csv';
+import { exportColumns, exportRecord, joinGroups, readHeader, splitGroups } from './people-csv';
 
 describe('readHeader', () => {
 	it('maps each column, ignoring case, spaces, dashes and underscores', () => {
@@ -39,5 +39,40 @@ describe('groups cell', () => {
 
 	it('joins what it splits', () => {
 		expect(splitGroups(joinGroups(['a', 'b']))).toEqual(['a', 'b']);
+	});
+});
+
+describe('exportRecord', () => {
+	const person = {
+		email: 'ada@example.com',
+		name: 'Ada',
+		role: 'member',
+		status: 'active',
+		groups: ['design', 'reviewers'],
+		avatarUrl: null,
+		color: '#1d4ed8',
+		createdAt: new Date('2026-11-28T13:00:00.000Z')
+	};
+
+	it('writes the cells in the order of the export columns, blank for none', () => {
+		expect(exportRecord(person)).toEqual([
+			'ada@example.com',
+			'Ada',
+			'member',
+			'active',
+			'design;reviewers',
+			'',
+			'#1d4ed8',
+			'2026-11-28T13:00:00.000Z'
+		]);
+	});
+
+	it('defuses cells a spreadsheet would run as a formula', () => {
+		const [, name] = exportRecord({ ...person, name: '=HYPERLINK("http://evil.example","click")' });
+		expect(name).toBe(`'=HYPERLINK("http://evil.example","click")`);
+	});
+
+	it('gives the import a header it reads back', () => {
+		expect(readHeader(exportColumns)).toHaveProperty('header');
 	});
 });

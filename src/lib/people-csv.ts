@@ -1,6 +1,8 @@
+import { defuseFormulaCell } from './csv';
+
 /**
  * The people CSV format, shared by the export and the import so that an export imports back
- * unchanged. Pure: column names, the header check and the groups cell.
+ * unchanged. Pure: column names, the header check, the groups cell and an exported record.
  */
 
 export const exportColumns = [
@@ -13,6 +15,33 @@ export const exportColumns = [
 	'color',
 	'createdAt'
 ] as const;
+
+export type ExportedPerson = {
+	email: string;
+	name: string;
+	role: string;
+	status: string;
+	/** Group ids. */
+	groups: readonly string[];
+	avatarUrl: string | null;
+	color: string | null;
+	createdAt: Date;
+};
+
+/** One person's cells in `exportColumns` order, defused so a spreadsheet runs none as a formula. */
+export function exportRecord(person: ExportedPerson): string[] {
+	const cells: Record<(typeof exportColumns)[number], string> = {
+		email: person.email,
+		name: person.name,
+		role: person.role,
+		status: person.status,
+		groups: joinGroups(person.groups),
+		avatarUrl: person.avatarUrl ?? '',
+		color: person.color ?? '',
+		createdAt: person.createdAt.toISOString()
+	};
+	return exportColumns.map((column) => defuseFormulaCell(cells[column]));
+}
 
 /** Columns an import reads; `email` is the only one it needs. */
 export const importColumns = ['email', 'name', 'role', 'status', 'groups', 'avatarUrl', 'color'] as const;
