@@ -177,9 +177,11 @@ export async function planImport(
 	const existingByEmail = new Map<string, Existing>(people.map((person) => [person.email, person]));
 	const knownGroups = new Set(groups.map((group) => group.id));
 	const rowsByEmail = new Map<string, ReadRow[]>();
-	rows.forEach((row, index) =>
-		rowsByEmail.set(emails[index]!, [...(rowsByEmail.get(emails[index]!) ?? []), row])
-	);
+	rows.forEach((row, index) => {
+		const same = rowsByEmail.get(emails[index]!);
+		if (same) same.push(row);
+		else rowsByEmail.set(emails[index]!, [row]);
+	});
 
 	const planned = rows.map((row, index): PlannedRow => {
 		const email = emails[index]!;
@@ -305,7 +307,11 @@ async function applyPlan(tx: Transaction, actorId: string, plan: ImportPlan) {
 	const added = new Map<string, string[]>();
 	const removed = new Map<string, string[]>();
 	const collect = (into: Map<string, string[]>, groupIds: string[], personId: string) => {
-		for (const groupId of groupIds) into.set(groupId, [...(into.get(groupId) ?? []), personId]);
+		for (const groupId of groupIds) {
+			const personIds = into.get(groupId);
+			if (personIds) personIds.push(personId);
+			else into.set(groupId, [personId]);
+		}
 	};
 	for (const { change } of plan.rows) {
 		if (!change || change.kind === 'unchanged') continue;
