@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { groupDetailsSchema, groupIdSchema, newGroupSchema } from './group';
+import {
+	emailList,
+	groupDetailsSchema,
+	groupIdSchema,
+	memberAdditionSchema,
+	memberRemovalSchema,
+	newGroupSchema,
+	suggestGroupId
+} from './group';
 
 /** Every message, so a form never shows two for one mistake. */
 function errorOf(id: string) {
@@ -56,5 +64,56 @@ describe('newGroupSchema', () => {
 			name: 'Operations',
 			description: ''
 		});
+	});
+});
+
+describe('suggestGroupId', () => {
+	it('turns a name into a valid id', () => {
+		expect(suggestGroupId('Design Review (EU)')).toBe('design-review-eu');
+		expect(suggestGroupId('  Équipe Zürich  ')).toBe('equipe-zurich');
+		expect(suggestGroupId('42 Engineers')).toBe('engineers');
+		expect(suggestGroupId('!!!')).toBe('');
+		const long = suggestGroupId('word '.repeat(30));
+		expect(long.length).toBeLessThanOrEqual(64);
+		expect(groupIdSchema.safeParse(long).success).toBe(true);
+	});
+});
+
+describe('emailList', () => {
+	it('splits pasted emails on lines, commas and spaces, once each', () => {
+		expect(emailList('a@example.com\r\n\nb@example.com, a@example.com c@example.com ')).toEqual([
+			'a@example.com',
+			'b@example.com',
+			'c@example.com'
+		]);
+		expect(emailList(' \n ')).toEqual([]);
+	});
+});
+
+describe('memberAdditionSchema', () => {
+	it('accepts picked ids or emails, and asks for someone when both are empty', () => {
+		expect(memberAdditionSchema.parse({ personIds: ['p1', 'p2'] })).toEqual({
+			personIds: ['p1', 'p2'],
+			emails: ''
+		});
+		expect(memberAdditionSchema.parse({ emails: 'a@example.com' }).emails).toBe('a@example.com');
+		const result = memberAdditionSchema.safeParse({ personIds: [], emails: ' \n ' });
+		expect(result.error?.issues).toMatchObject([{ path: ['emails'], message: 'Choose at least one person' }]);
+	});
+
+	it('adds at most 1,000 people at once', () => {
+		const emails = Array.from({ length: 1001 }, (_, n) => `p${n}@example.com`).join('\n');
+		expect(memberAdditionSchema.safeParse({ emails }).error?.issues[0]?.message).toBe(
+			'Add at most 1,000 people at once'
+		);
+	});
+});
+
+describe('memberRemovalSchema', () => {
+	it('asks for a selection', () => {
+		expect(memberRemovalSchema.safeParse({ personIds: [] }).error?.issues[0]?.message).toBe(
+			'Select the people to remove'
+		);
+		expect(memberRemovalSchema.parse({ personIds: ['p1'] })).toEqual({ personIds: ['p1'] });
 	});
 });
