@@ -1,0 +1,94 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, setError, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { liveblocksIdentity } from '$lib/identity';
+import { staffRoles } from '$lib/roles';
+import { temporaryPasswordSchema } from '$lib/schemas/password';
+import { personSchema } from '$lib/schemas/person';
+import { requirePerson } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
+import { saveProfile, setPersonStatus } from '$lib/server/people/edit';
+import { SelfLockout } from '$lib/server/people/lockout';
+import { generateTemporaryPassword } from '$lib/server/people/password';
+import { loadPersonProfile } from '$lib/server/people/profile';
+import { EmailTaken, PersonNotFound, setTemporaryPassword } from '$lib/server/people/write';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const viewer = await requirePerson(event, staffRoles);
+	const profile = await loadPersonProfile(db, event.params.id);
+	if (!profile) error(404, 'There is no such person. They may have been deleted.');
+	const { name, email, role, status, avatarUrl, color } = profile;
+	return {
+		profile,
+		identity: liveblocksIdentity({ ...profile, groupIds: profile.groups.map((group) => group.id) }),
+		canEdit: viewer.role === 'admin',
+		isSelf: viewer.id === profile.id,
+		created: event.url.searchParams.has('created'),
+		profileForm: await superValidate({ name, email, role, status, avatarUrl, color }, zod4(personSchema), {
+			id: 'profile'
+		}),
+		passwordForm: await superValidate(zod4(temporaryPasswordSchema), { id: 'password', errors: false })
+	};
+};
+
+/** A person deleted since the page was loaded is a clear 404, not a crash. */
+async function orNotFound<T>(write: Promise<T>): Promise<T> {
+	try {
+		return await write;
+	} catch (problem) {
+		if (problem instanceof PersonNotFound) error(404, 'This person was deleted meanwhile.');
+		throw problem;
+	}
+}
+
+async function setStatus(event: RequestEvent, status: 'active' | 'deactivated') {
+	const admin = await requirePerson(event, ['admin']);
+	try {
+		await orNotFound(db.$transaction((tx) => setPersonStatus(tx, admin.id, event.params.id, status)));
+	} catch (problem) {
+		if (problem instanceof SelfLockout) return fail(400, { statusProblem: problem.message });
+		throw problem;
+	}
+}
+
+export const actions: Actions = {
+	profile: async (event) => {
+		const admin = await requirePerson(event, ['admin']);
+		const form = await superValidate(event.request, zod4(personSchema), { id: 'profile' });
+		if (!form.valid) return fail(400, { form });
+		try {
+			await orNotFound(db.$transaction((tx) => saveProfile(tx, admin.id, event.params.id, form.data)));
+		} catch (problem) {
+			if (problem instanceof EmailTaken)
+				return setError(form, 'email', 'Another person already has this email.');
+			if (problem instanceof SelfLockout && problem.field === 'role') {
+				return setError(form, 'role', problem.message);
+			}
+			throw problem;
+		}
+		return message(form, 'Saved.');
+	},
+
+	deactivate: (event) => setStatus(event, 'deactivated'),
+	reactivate: (event) => setStatus(event, 'active'),
+
+	setPassword: async (event) => {
+		const admin = await requirePerson(event, ['admin']);
+		const form = await superValidate(event.request, zod4(temporaryPasswordSchema), { id: 'password' });
+		const { password } = form.data;
+		form.data.password = ''; // never sent back
+		if (!form.valid) return fail(400, { form });
+		await orNotFound(db.$transaction((tx) => setTemporaryPassword(tx, admin.id, event.params.id, password)));
+		return message(form, 'Temporary password set. They must choose their own when they next sign in.');
+	},
+
+	generatePassword: async (event) => {
+		const admin = await requirePerson(event, ['admin']);
+		const password = generateTemporaryPassword();
+		await orNotFound(db.$transaction((tx) => setTemporaryPassword(tx, admin.id, event.params.id, password)));
+		const form = await superValidate(zod4(temporaryPasswordSchema), { id: 'password', errors: false });
+		// Shown once, in this response only: Gatehouse keeps just its hash.
+		return { form, generatedPassword: password };
+	}
+};
