@@ -1,0 +1,242 @@
+import { expect, signIn, test } from './fixtures';
+import { forgedPost, shownIdentity } from './directory-fixtures';
+
+test('an admin creates a person, adds them to a group through the picker, and their identity follows', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const tag = world.unique('t');
+	const existing = await world.person({ name: `Amy ${tag}` });
+	await signIn(page, admin);
+
+	// A duplicate email is a field error, and nothing typed is lost.
+	await page.goto('/people/new');
+	await page.getByLabel('Name').fill(`Zed ${tag}`);
+	await page.getByLabel('Email').fill(` ${existing.email.toUpperCase()} `);
+	await page.getByLabel('Avatar URL (optional)').fill('https://example.com/zed.png');
+	await page.getByLabel('Colour (optional)').fill('#c026d3');
+	await page.getByRole('button', { name: 'Create person' }).click();
+	await expect(page.getByText('Another person already has this email.')).toBeVisible();
+	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Name')).toHaveValue(`Zed ${tag}`);
+	await expect(page.getByLabel('Avatar URL (optional)')).toHaveValue('https://example.com/zed.png');
+
+	await page.getByLabel('Email').fill(`zed-${tag}@example.com`);
+	await page.getByRole('button', { name: 'Create person' }).click();
+	await expect(page.getByTestId('created-notice')).toBeVisible();
+	const personUrl = page.url().replace(/\?.*$/, '');
+	const personId = personUrl.split('/').at(-1)!;
+	expect(await shownIdentity(page)).toEqual({
+		userId: personId,
+		groupIds: [],
+		userInfo: { name: `Zed ${tag}`, avatar: 'https://example.com/zed.png', color: '#c026d3' }
+	});
+
+	// A new group: the id is suggested from the name.
+	await page.goto('/groups/new');
+	await page.getByLabel('Name').fill(`Reviewers ${tag}`);
+	await expect(page.getByLabel('Id')).toHaveValue(`reviewers-${tag}`);
+	await page.getByRole('button', { name: 'Create group' }).click();
+	await expect(page).toHaveURL(new RegExp(`/groups/reviewers-${tag}\\?created$`));
+	await expect(page.getByTestId('no-members')).toBeVisible();
+
+	// The picker, by keyboard only.
+	const picker = page.getByRole('combobox', { name: 'People to add' });
+	await picker.focus();
+	await page.keyboard.type(tag);
+	const options = page.getByRole('listbox', { name: 'Matching people' }).getByRole('option');
+	await expect(options).toHaveCount(2);
+	await expect(options.nth(0)).toContainText(`Amy ${tag}`);
+	await expect(options.nth(0)).toHaveAttribute('aria-selected', 'true');
+	await page.keyboard.press('ArrowDown');
+	await expect(options.nth(1)).toHaveAttribute('aria-selected', 'true');
+	await expect(picker).toHaveAttribute('aria-activedescendant', (await options.nth(1).getAttribute('id'))!);
+	await page.keyboard.press('Enter');
+	await expect(page.getByTestId('picked-people')).toContainText(`Zed ${tag}`);
+	await expect(picker).toHaveValue('');
+	await page.keyboard.type(tag);
+	await expect(options).toHaveCount(1); // Zed is chosen already
+	await page.keyboard.press('Escape');
+	await expect(picker).toHaveAttribute('aria-expanded', 'false');
+	await page.getByRole('button', { name: 'Add to group' }).click();
+	await expect(page.getByTestId('add-message')).toHaveText('Added 1 person to the group.');
+	await expect(page.getByTestId('members')).toContainText(`zed-${tag}@example.com`);
+	await expect(page.getByTestId('member-count')).toHaveText('1 member');
+
+	await page.goto(personUrl);
+	expect((await shownIdentity(page)).groupIds).toEqual([`reviewers-${tag}`]);
+	await expect(
+		page.getByTestId('person-groups').getByRole('link', { name: `Reviewers ${tag}` })
+	).toBeVisible();
+
+	// Removing them again, from the group's member table.
+	await page
+		.getByTestId('person-groups')
+		.getByRole('link', { name: `Reviewers ${tag}` })
+		.click();
+	await page.getByRole('checkbox', { name: `Select Zed ${tag}` }).check();
+	await page.getByRole('button', { name: 'Remove 1 selected person' }).click();
+	await expect(page.getByTestId('remove-message')).toHaveText('Removed 1 person from the group.');
+	await expect(page.getByTestId('no-members')).toBeVisible();
+	await page.goto(personUrl);
+	expect((await shownIdentity(page)).groupIds).toEqual([]);
+
+	const audit = await world.db.auditEvent.findMany({
+		where: { targetId: personId, actorId: admin.id },
+		orderBy: { id: 'asc' }
+	});
+	expect(audit.map((event) => event.action)).toEqual([
+		'person.created',
+		'membership.added',
+		'membership.removed'
+	]);
+});
+
+test('without JavaScript, people are added by email and unknown emails change nothing', async ({
+	browser,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const member = await world.person();
+	const groupId = await world.group();
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await signIn(page, admin, '/signin');
+	await page.goto(`/groups/${groupId}`);
+
+	const emails = page.getByLabel('People to add');
+	await emails.fill(`${member.email}\nnobody-${groupId}@example.com`);
+	await page.getByRole('button', { name: 'Add to group' }).click();
+	await expect(
+		page.getByText(`No one has this email: nobody-${groupId}@example.com. Nobody was added.`)
+	).toBeVisible();
+	await expect(emails).toHaveValue(`${member.email}\nnobody-${groupId}@example.com`);
+	expect(await world.db.groupMembership.count({ where: { groupId } })).toBe(0);
+
+	await emails.fill(member.email.toUpperCase());
+	await page.getByRole('button', { name: 'Add to group' }).click();
+	await expect(page.getByTestId('add-message')).toHaveText('Added 1 person to the group.');
+	await expect(page.getByTestId('members')).toContainText(member.email);
+	await context.close();
+});
+
+test('support sees person and group pages read-only, and the server refuses their writes', async ({
+	page,
+	world
+}) => {
+	const support = await world.person({ role: 'support' });
+	const groupId = await world.group();
+	const target = await world.person({ groups: [groupId] });
+	await signIn(page, support);
+
+	await page.goto(`/people/${target.id}`);
+	await expect(page.getByTestId('read-only')).toBeVisible();
+	await expect(page.getByLabel('Name')).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Save profile' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Deactivate' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Generate one' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Delete…' })).toBeDisabled();
+	expect((await shownIdentity(page)).groupIds).toEqual([groupId]);
+
+	await page.goto(`/groups/${groupId}`);
+	await expect(page.getByTestId('read-only')).toBeVisible();
+	await expect(page.getByLabel('Name')).toBeDisabled();
+	await expect(page.getByRole('combobox', { name: 'People to add' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Add to group' })).toBeDisabled();
+	await expect(page.getByRole('checkbox', { name: `Select ${target.name}` })).toBeDisabled();
+
+	for (const [path, fields] of [
+		[`/people/${target.id}?/deactivate`, {}],
+		[`/people/${target.id}?/profile`, { name: 'Hacked', email: target.email, role: 'admin' }],
+		[`/people/${target.id}?/generatePassword`, {}],
+		[`/people/${target.id}/delete`, {}],
+		[`/groups/${groupId}?/remove`, { personIds: target.id }],
+		[`/groups/${groupId}?/details`, { name: 'Hacked' }],
+		[`/groups/${groupId}/delete`, {}],
+		['/groups/new', { id: `forged-${groupId}`, name: 'Forged' }],
+		['/people/new', { name: 'Forged', email: `forged-${groupId}@example.com` }]
+	] as const) {
+		const response = await forgedPost(page, path, fields);
+		expect(response.status(), path).toBe(403);
+	}
+	const after = await world.db.person.findUniqueOrThrow({ where: { id: target.id } });
+	expect(after).toMatchObject({
+		name: target.name,
+		status: 'active',
+		role: 'member',
+		mustChangePassword: false
+	});
+	expect(await world.db.groupMembership.count({ where: { groupId } })).toBe(1);
+	expect(await world.db.group.count({ where: { id: { in: [groupId, `forged-${groupId}`] } } })).toBe(1);
+	expect(await world.db.auditEvent.count({ where: { actorId: support.id } })).toBe(0);
+});
+
+test('delete confirmations name what will be lost', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const [first, second] = [await world.group(), await world.group()];
+	const target = await world.person({ groups: [first, second] });
+	const bystander = await world.person({ groups: [first] });
+	await signIn(page, admin);
+
+	await page.goto(`/people/${target.id}`);
+	await page.getByRole('link', { name: 'Delete…' }).click();
+	const lost = page.getByTestId('what-is-lost');
+	await expect(lost).toContainText('2 group memberships');
+	await expect(lost).toContainText(first);
+	await expect(lost).toContainText('their password');
+	await expect(lost).toContainText('Their audit trail stays');
+	await page.getByRole('button', { name: `Delete ${target.name}` }).click();
+	await expect(page).toHaveURL(/\/people$/);
+	expect(await world.db.person.count({ where: { id: target.id } })).toBe(0);
+
+	await page.goto(`/groups/${first}`);
+	await page.getByRole('link', { name: 'Delete group…' }).click();
+	await expect(page.getByTestId('what-is-lost')).toContainText('1 member loses this group');
+	await page.getByRole('button', { name: `Delete ${first}` }).click();
+	await expect(page.getByTestId('deleted-notice')).toContainText(first);
+	expect(await world.db.groupMembership.count({ where: { personId: bystander.id } })).toBe(0);
+});
+
+test('an admin cannot deactivate, demote or delete themselves', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	await signIn(page, admin);
+	await page.goto(`/people/${admin.id}`);
+	await expect(page.getByRole('button', { name: 'Deactivate' })).toBeDisabled();
+	await expect(page.getByText('You cannot delete yourself.')).toBeVisible();
+	await page.getByLabel('Role').selectOption('member');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByText('You cannot remove your own admin role. Another admin can.')).toBeVisible();
+	expect((await forgedPost(page, `/people/${admin.id}?/deactivate`)).status()).toBe(400);
+	expect((await forgedPost(page, `/people/${admin.id}/delete`)).status()).toBe(400);
+	expect(await world.db.person.findUniqueOrThrow({ where: { id: admin.id } })).toMatchObject({
+		role: 'admin',
+		status: 'active'
+	});
+});
+
+test('a temporary password forces a change at the next sign-in', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const target = await world.person();
+	await signIn(page, admin);
+	await page.goto(`/people/${target.id}`);
+	await page.getByRole('button', { name: 'Generate one' }).click();
+	const temporary = (await page.getByTestId('generated-password').textContent())!;
+	expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+	await expect(page.getByTestId('sign-in-methods')).toContainText('must change their temporary password');
+	await page.reload();
+	await expect(page.getByTestId('generated-password')).toHaveCount(0);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+
+	await signIn(page, { email: target.email, password: temporary });
+	await expect(page).toHaveURL(/\/account\/password\?redirectTo=%2F$/);
+	await expect(page.getByTestId('must-change')).toBeVisible();
+	await page.goto('/me');
+	await expect(page).toHaveURL(/\/account\/password\?redirectTo=%2Fme$/);
+	await page.getByLabel('Current password').fill(temporary);
+	await page.getByLabel('New password', { exact: true }).fill('a password of my own');
+	await page.getByLabel('New password again').fill('a password of my own');
+	await page.getByRole('button', { name: 'Change password' }).click();
+	await expect(page).toHaveURL(/\/me$/);
+	await expect(page.getByTestId('identity')).toContainText(target.id);
+});
