@@ -198,6 +198,37 @@ test('delete confirmations name what will be lost', async ({ page, world }) => {
 	expect(await world.db.groupMembership.count({ where: { personId: bystander.id } })).toBe(0);
 });
 
+test('an admin edits a profile and deactivates and reactivates a person', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const target = await world.person();
+	await signIn(page, admin);
+	await page.goto(`/people/${target.id}`);
+
+	await page.getByLabel('Name').fill(`${target.name} Renamed`);
+	await page.getByLabel('Colour (optional)').fill('blue');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByText('Use a colour like #1d4ed8')).toBeVisible();
+	await expect(page.getByLabel('Name')).toHaveValue(`${target.name} Renamed`);
+	await page.getByLabel('Colour (optional)').fill('#1d4ed8');
+	await page.getByRole('button', { name: 'Save profile' }).click();
+	await expect(page.getByTestId('profile-message')).toHaveText('Saved.');
+	expect((await shownIdentity(page)).userInfo).toEqual({ name: `${target.name} Renamed`, color: '#1d4ed8' });
+
+	await page.getByRole('button', { name: 'Deactivate' }).click();
+	await expect(page.getByTestId('person-status')).toHaveText('deactivated');
+	await page.getByRole('button', { name: 'Reactivate' }).click();
+	await expect(page.getByTestId('person-status')).toHaveText('active');
+	const actions = await world.db.auditEvent.findMany({
+		where: { targetId: target.id, actorId: admin.id },
+		orderBy: { id: 'asc' }
+	});
+	expect(actions.map((event) => event.action)).toEqual([
+		'person.updated',
+		'person.deactivated',
+		'person.active'
+	]);
+});
+
 test('an admin cannot deactivate, demote or delete themselves', async ({ page, world }) => {
 	const admin = await world.person({ role: 'admin' });
 	await signIn(page, admin);
