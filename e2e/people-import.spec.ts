@@ -55,6 +55,8 @@ test('an admin uploads a CSV, fixes the row with an error in the text and applie
 	await expect(result.getByRole('link', { name: 'Bob Import' })).toBeVisible();
 	await expect(page.getByTestId('import-preview')).toHaveCount(0);
 	await expect(text).toHaveValue('');
+	await result.getByRole('link', { name: 'Ada Import' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ada Import');
 
 	const created = await world.db.person.findMany({
 		where: { email: { in: [ada, bob] } },
@@ -73,6 +75,9 @@ test('support can preview an import but not apply it', async ({ page, world, bas
 	const csv = `email,name\n${email},Not Imported\n`;
 	await signIn(page, support);
 	await page.goto('/people/import');
+	await expect(page.getByTestId('read-only')).toHaveText(
+		'You can preview an import to check a file, but only admins can apply one.'
+	);
 	await page.getByLabel('or paste CSV text').fill(csv);
 	await page.getByRole('button', { name: 'Preview (dry run)' }).click();
 	await expect(page.getByTestId('import-totals')).toContainText('1 to create');
