@@ -45,7 +45,7 @@ export function sessionPerson(event: RequestEvent): Promise<SessionPerson | null
 }
 
 /** The only route open to someone who still has a temporary password (signing out needs no door). */
-export const passwordChangeRoute = '/(app)/account/password';
+const passwordChangeRoute = '/(app)/account/password';
 
 /**
  * The one door for every page load, form action and endpoint: the caller must be signed in,
