@@ -99,3 +99,21 @@ test('a member cannot open the import page', async ({ page, world }) => {
 	await signIn(page, await world.person());
 	expect((await page.goto('/people/import'))?.status()).toBe(403);
 });
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('an admin previews and applies a pasted CSV', async ({ page, world }) => {
+		const admin = await world.person({ role: 'admin' });
+		const email = `${world.unique('nojs')}@example.com`;
+		await signIn(page, admin);
+		await page.goto('/people/import');
+		await page.getByLabel('or paste CSV text').fill(`email,name\n${email},No Script\n`);
+		await page.getByRole('button', { name: 'Preview (dry run)' }).click();
+		await expect(page.getByTestId('change-rows').getByTestId('row-2')).toContainText('No Script');
+		await expect(page.getByLabel('or paste CSV text')).toHaveValue(`email,name\n${email},No Script\n`);
+		await page.getByRole('button', { name: 'Apply: create 1, change 0' }).click();
+		await expect(page.getByTestId('import-result')).toContainText('Imported: 1 created');
+		expect(await world.db.person.count({ where: { email } })).toBe(1);
+	});
+});
