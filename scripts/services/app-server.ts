@@ -35,7 +35,15 @@ export async function startAppServer({
 	const url = `http://127.0.0.1:${port}`;
 	const child = spawn(process.execPath, [buildEntry], {
 		cwd: repoRoot,
-		env: { ...process.env, ORIGIN: url, ...env, PORT: String(port), HOST: '127.0.0.1' },
+		env: {
+			// A CSV import may be up to 1 MB (sent as a file and as text); adapter-node's default is 512 KB.
+			BODY_SIZE_LIMIT: '3M',
+			...process.env,
+			ORIGIN: url,
+			...env,
+			PORT: String(port),
+			HOST: '127.0.0.1'
+		},
 		stdio: ['ignore', stdio, stdio]
 	});
 	// Only piped output can be kept; with 'inherit' the errors are on the terminal already.
