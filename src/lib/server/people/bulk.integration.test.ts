@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPeopleQuery, filterOf, type PeopleFilter } from '$lib/people-query';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import { bulkAddToGroup, bulkDeactivate, bulkRemoveFromGroup, GroupNotFound } from './bulk';
+import { GroupNotFound } from '../groups/write';
+import { bulkAddToGroup, bulkDeactivate, bulkRemoveFromGroup, countToDeactivate } from './bulk';
 
 const database = useMigratedDatabase('people_bulk');
 
@@ -53,7 +54,7 @@ describe('bulk membership changes', () => {
 
 		const result = await bulkAddToGroup(database.db, actorId, groupId, { ids: [...ids, ids[0]!] });
 
-		expect(result).toEqual({ targeted: 3, changed: 2 });
+		expect(result).toEqual({ targeted: 3, changed: 2, group: { id: groupId, name: groupId } });
 		expect(await members(groupId)).toEqual(ids);
 		const audits = await auditsOf('membership.added', ids);
 		expect(audits.map((a) => [a.targetId, a.actorId, a.after])).toEqual(
@@ -66,7 +67,7 @@ describe('bulk membership changes', () => {
 		const groupId = await group();
 		expect(
 			await bulkAddToGroup(database.db, actorId, groupId, { ids: [ids[0]!, 'deleted-meanwhile'] })
-		).toEqual({
+		).toMatchObject({
 			targeted: 1,
 			changed: 1
 		});
@@ -75,7 +76,7 @@ describe('bulk membership changes', () => {
 	it('adds and removes everyone matching a filter at the time of the action', async () => {
 		const { ids, filter, prefix } = await people(5);
 		const groupId = await group();
-		expect(await bulkAddToGroup(database.db, actorId, groupId, { filter })).toEqual({
+		expect(await bulkAddToGroup(database.db, actorId, groupId, { filter })).toMatchObject({
 			targeted: 5,
 			changed: 5
 		});
@@ -85,13 +86,13 @@ describe('bulk membership changes', () => {
 			data: { name: `${prefix} late`, email: `${prefix}-late@example.com` }
 		});
 		const inGroup: PeopleFilter = { ...filter, group: groupId };
-		expect(await bulkRemoveFromGroup(database.db, actorId, groupId, { filter })).toEqual({
+		expect(await bulkRemoveFromGroup(database.db, actorId, groupId, { filter })).toMatchObject({
 			targeted: 6,
 			changed: 5
 		});
 		expect(await members(groupId)).toEqual([]);
 		expect(await auditsOf('membership.removed', [...ids, late.id])).toHaveLength(5);
-		expect(await bulkRemoveFromGroup(database.db, actorId, groupId, { filter: inGroup })).toEqual({
+		expect(await bulkRemoveFromGroup(database.db, actorId, groupId, { filter: inGroup })).toMatchObject({
 			targeted: 0,
 			changed: 0
 		});
@@ -138,8 +139,20 @@ describe('bulk deactivation', () => {
 		});
 	});
 
+	it('leaves the actor active when a filter matches them too', async () => {
+		const matchingActor = { filter: filterOf({ ...defaultPeopleQuery, q: 'Bulk Actor' }) };
+		expect(await countToDeactivate(database.db, actorId, matchingActor)).toBe(0);
+		expect(await bulkDeactivate(database.db, actorId, matchingActor)).toEqual({
+			targeted: 0,
+			changed: 0,
+			skippedSelf: true
+		});
+		expect((await database.db.person.findUniqueOrThrow({ where: { id: actorId } })).status).toBe('active');
+	});
+
 	it('deactivates thousands matching a filter in one transaction, one audit event each', async () => {
 		const { ids, filter } = await people(4500);
+		expect(await countToDeactivate(database.db, actorId, { filter })).toBe(4500);
 		const result = await bulkDeactivate(database.db, actorId, { filter });
 		expect(result).toEqual({ targeted: 4500, changed: 4500, skippedSelf: false });
 		expect(await database.db.person.count({ where: { id: { in: ids }, status: 'active' } })).toBe(0);

@@ -1,6 +1,7 @@
 import type { PeopleFilter } from '$lib/people-query';
 import { recordAudits } from '../audit';
 import { addMembers, removeMembers } from '../groups/memberships';
+import { GroupNotFound } from '../groups/write';
 import type { Database } from '../prisma-client';
 import type { Transaction } from '../transaction';
 import { peopleFilterSql } from './filter';
@@ -9,18 +10,14 @@ import { personSnapshot } from './write';
 /** Whom a bulk action changes: the people picked on a page, or everyone a filter selects now. */
 export type BulkTarget = { ids: readonly string[] } | { filter: PeopleFilter };
 
-export class GroupNotFound extends Error {
-	constructor(readonly id: string) {
-		super(`No group with id ${id}`);
-	}
-}
-
 export type BulkResult = {
 	/** People the action was aimed at (that still exist). */
 	targeted: number;
 	/** People it changed: the others were already as asked. */
 	changed: number;
 };
+
+export type GroupResult = BulkResult & { group: { id: string; name: string } };
 
 /**
  * Bounds each statement's parameters (PostgreSQL takes at most 65,535), while the whole action
@@ -30,19 +27,19 @@ const chunkSize = 2000;
 /** Thousands of people with an audit event each take seconds, not Prisma's default 5. */
 const transactionOptions = { timeout: 120_000, maxWait: 10_000 };
 
-/** Adds everyone targeted to the group, auditing each new membership. */
+/** Adds everyone targeted to the group, auditing each new membership. Throws GroupNotFound. */
 export async function bulkAddToGroup(
 	db: Database,
 	actorId: string,
 	groupId: string,
 	target: BulkTarget
-): Promise<BulkResult> {
+): Promise<GroupResult> {
 	return db.$transaction(async (tx) => {
-		await requireGroup(tx, groupId);
+		const group = await requireGroup(tx, groupId);
 		const ids = await resolveTarget(tx, target);
 		let changed = 0;
 		for (const chunk of chunks(ids)) changed += (await addMembers(tx, actorId, groupId, chunk)).length;
-		return { targeted: ids.length, changed };
+		return { targeted: ids.length, changed, group };
 	}, transactionOptions);
 }
 
@@ -52,20 +49,20 @@ export async function bulkRemoveFromGroup(
 	actorId: string,
 	groupId: string,
 	target: BulkTarget
-): Promise<BulkResult> {
+): Promise<GroupResult> {
 	return db.$transaction(async (tx) => {
-		await requireGroup(tx, groupId);
+		const group = await requireGroup(tx, groupId);
 		const ids = await resolveTarget(tx, target);
 		let changed = 0;
 		for (const chunk of chunks(ids)) changed += (await removeMembers(tx, actorId, groupId, chunk)).length;
-		return { targeted: ids.length, changed };
+		return { targeted: ids.length, changed, group };
 	}, transactionOptions);
 }
 
 /**
  * Deactivates everyone targeted who is active, each with a `person.deactivated` audit event
- * holding before and after. The actor is never deactivated: an admin must not lock themselves
- * out with a broad filter.
+ * holding before and after, as the person page's deactivation records it. The actor is skipped,
+ * not refused: a broad filter often includes the admin applying it (see lockout.ts).
  */
 export async function bulkDeactivate(
 	db: Database,
@@ -98,9 +95,25 @@ export async function bulkDeactivate(
 	}, transactionOptions);
 }
 
+/** How many people bulkDeactivate would change now: the active ones targeted, the actor aside. */
+export async function countToDeactivate(
+	db: Transaction,
+	actorId: string,
+	target: BulkTarget
+): Promise<number> {
+	if ('ids' in target) {
+		return db.person.count({ where: { id: { in: [...target.ids], not: actorId }, status: 'active' } });
+	}
+	const [row] = await db.$queryRaw<{ count: number }[]>`
+		SELECT count(*)::int AS count FROM "Person"
+		WHERE ${peopleFilterSql(target.filter)} AND "status" = 'active' AND "id" <> ${actorId}`;
+	return row?.count ?? 0;
+}
+
 async function requireGroup(tx: Transaction, groupId: string) {
-	const group = await tx.group.findUnique({ where: { id: groupId }, select: { id: true } });
+	const group = await tx.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
 	if (!group) throw new GroupNotFound(groupId);
+	return group;
 }
 
 /**
