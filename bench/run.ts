@@ -4,8 +4,9 @@ import { cpus, totalmem } from 'node:os';
 import { CleanupStack } from './cleanup-stack';
 import type { BenchEntry, BenchSettings } from './entry';
 import { liveblocksAuth } from './liveblocks-auth';
+import { peopleList } from './people-list';
 
-const entries: BenchEntry[] = [liveblocksAuth];
+const entries: BenchEntry[] = [liveblocksAuth, peopleList];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
 const selected = selectEntries(process.argv.slice(2));
