@@ -54,11 +54,11 @@ describe('deletePerson', () => {
 			}
 		});
 		expect(JSON.stringify(deleted.before)).not.toContain('argon2-hash');
-		// What Zoe did stays in the log, without an actor.
+		// What Zoe did stays in the log, still attributed to her.
 		const theirs = await database.db.auditEvent.findFirstOrThrow({
 			where: { action: 'group.updated', targetId: 'writers' }
 		});
-		expect(theirs.actorId).toBeNull();
+		expect(theirs.actorId).toBe(zoe.id);
 	});
 
 	it('refuses an admin deleting themselves and changes nothing', async () => {

@@ -19,19 +19,19 @@ export async function loadPersonProfile(db: Transaction, id: string) {
 			mustChangePassword: true,
 			createdAt: true,
 			memberships: { select: { group: { select: { id: true, name: true } } }, orderBy: { groupId: 'asc' } },
-			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } },
-			_count: { select: { auditEvents: true } }
+			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } }
 		}
 	});
 	if (!person) return null;
-	const { passwordHash, memberships, accounts, _count, ...profile } = person;
+	const actionsTaken = await db.auditEvent.count({ where: { actorId: id } });
+	const { passwordHash, memberships, accounts, ...profile } = person;
 	return {
 		...profile,
 		hasPassword: passwordHash !== null,
 		groups: memberships.map((m) => m.group),
 		providers: accounts.map((a) => a.provider),
-		/** Changes this person made as an actor; they stay in the audit log if the person is deleted. */
-		actionsTaken: _count.auditEvents
+		/** Changes this person made as an actor; they stay attributed to them if the person is deleted. */
+		actionsTaken
 	};
 }
 

@@ -1,0 +1,2 @@
+-- DropForeignKey
+ALTER TABLE "AuditEvent" DROP CONSTRAINT "AuditEvent_actorId_fkey";
