@@ -15,7 +15,7 @@ test('an admin signs in and lands on the back office', async ({ page, world }) =
 	for (const link of ['People', 'Groups', 'Rooms', 'Inspector', 'Audit']) {
 		await expect(nav.getByRole('link', { name: link })).toBeVisible();
 	}
-	await page.getByRole('link', { name: 'People', exact: true }).click();
+	await page.getByRole('link', { name: 'Inspector', exact: true }).click();
 	await expect(page.getByTestId('not-built-yet')).toContainText('Not built yet');
 });
 
