@@ -28,33 +28,27 @@ const chunkSize = 2000;
 const transactionOptions = { timeout: 120_000, maxWait: 10_000 };
 
 /** Adds everyone targeted to the group, auditing each new membership. Throws GroupNotFound. */
-export async function bulkAddToGroup(
-	db: Database,
-	actorId: string,
-	groupId: string,
-	target: BulkTarget
-): Promise<GroupResult> {
-	return db.$transaction(async (tx) => {
-		const group = await requireGroup(tx, groupId);
-		const ids = await resolveTarget(tx, target);
-		let changed = 0;
-		for (const chunk of chunks(ids)) changed += (await addMembers(tx, actorId, groupId, chunk)).length;
-		return { targeted: ids.length, changed, group };
-	}, transactionOptions);
+export function bulkAddToGroup(db: Database, actorId: string, groupId: string, target: BulkTarget) {
+	return changeMembership(db, actorId, groupId, target, addMembers);
 }
 
 /** Removes everyone targeted from the group, auditing each membership that ends. */
-export async function bulkRemoveFromGroup(
+export function bulkRemoveFromGroup(db: Database, actorId: string, groupId: string, target: BulkTarget) {
+	return changeMembership(db, actorId, groupId, target, removeMembers);
+}
+
+async function changeMembership(
 	db: Database,
 	actorId: string,
 	groupId: string,
-	target: BulkTarget
+	target: BulkTarget,
+	change: typeof addMembers
 ): Promise<GroupResult> {
 	return db.$transaction(async (tx) => {
 		const group = await requireGroup(tx, groupId);
 		const ids = await resolveTarget(tx, target);
 		let changed = 0;
-		for (const chunk of chunks(ids)) changed += (await removeMembers(tx, actorId, groupId, chunk)).length;
+		for (const chunk of chunks(ids)) changed += (await change(tx, actorId, groupId, chunk)).length;
 		return { targeted: ids.length, changed, group };
 	}, transactionOptions);
 }
