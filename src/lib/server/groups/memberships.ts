@@ -12,11 +12,7 @@ export async function addMembers(
 	groupId: string,
 	personIds: readonly string[]
 ): Promise<string[]> {
-	const existing = await tx.groupMembership.findMany({
-		where: { groupId, personId: { in: [...personIds] } },
-		select: { personId: true }
-	});
-	const already = new Set(existing.map((m) => m.personId));
+	const already = new Set(await membersAmong(tx, groupId, personIds));
 	const added = [...new Set(personIds)].filter((id) => !already.has(id));
 	await tx.groupMembership.createMany({ data: added.map((personId) => ({ groupId, personId })) });
 	await recordMembershipChanges(tx, actorId, 'membership.added', groupId, added);
@@ -29,14 +25,18 @@ export async function removeMembers(
 	groupId: string,
 	personIds: readonly string[]
 ): Promise<string[]> {
-	const existing = await tx.groupMembership.findMany({
-		where: { groupId, personId: { in: [...personIds] } },
-		select: { personId: true }
-	});
-	const removed = existing.map((m) => m.personId);
+	const removed = await membersAmong(tx, groupId, personIds);
 	await tx.groupMembership.deleteMany({ where: { groupId, personId: { in: removed } } });
 	await recordMembershipChanges(tx, actorId, 'membership.removed', groupId, removed);
 	return removed;
+}
+
+async function membersAmong(tx: Transaction, groupId: string, personIds: readonly string[]) {
+	const memberships = await tx.groupMembership.findMany({
+		where: { groupId, personId: { in: [...personIds] } },
+		select: { personId: true }
+	});
+	return memberships.map((m) => m.personId);
 }
 
 async function recordMembershipChanges(
