@@ -1,0 +1,5 @@
+// The access model: pure, no I/O, shared by the server and the browser.
+export * from './scopes';
+export * from './validate';
+export * from './resolve';
+export * from './diff';
