@@ -1,12 +1,13 @@
 // `npm run bench [-- <entry>...]`: runs the named benchmark entries (all when none is named) and
 // prints their tables. Exits 1 when any request failed: such figures must not be quoted.
 import { cpus, totalmem } from 'node:os';
+import { accessResolution } from './access-resolution';
 import { CleanupStack } from './cleanup-stack';
 import type { BenchEntry, BenchSettings } from './entry';
 import { liveblocksAuth } from './liveblocks-auth';
 import { peopleList } from './people-list';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList];
+const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
 const selected = selectEntries(process.argv.slice(2));
