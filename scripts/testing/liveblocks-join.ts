@@ -34,7 +34,7 @@ export function liveblocksClientFor(options: {
 
 /**
  * Enters the room, waits for the server's answer and leaves again. A refusal (4001) ends the
- * client's attempts by itself; any other error or no answer within `timeoutMs` rejects.
+ * client's attempts by itself (no retry); any other error, or no answer within `timeoutMs`, rejects.
  */
 export async function joinOnce(client: Client, roomId: string, timeoutMs = 10_000): Promise<JoinOutcome> {
 	const { room, leave } = client.enterRoom(roomId, { initialPresence: {} });
@@ -51,11 +51,18 @@ export async function joinOnce(client: Client, roomId: string, timeoutMs = 10_00
 				const self = room.getSelf();
 				if (self) resolve({ refused: false, canWrite: self.canWrite, canComment: self.canComment });
 			};
+			// A refusal is the 4001 error and the room settling as disconnected, in either order.
+			let refused = false;
+			const settleIfRefused = () => {
+				if (refused && room.getStatus() === 'disconnected') resolve({ refused: true });
+			};
 			unsubscribes.push(room.events.self.subscribe(settleIfSelf));
+			unsubscribes.push(room.events.status.subscribe(settleIfRefused));
 			unsubscribes.push(
 				room.subscribe('error', (error) => {
-					if (error.context.code === noAccessCloseCode) resolve({ refused: true });
-					else reject(error);
+					if (error.context.code !== noAccessCloseCode) return reject(error);
+					refused = true;
+					settleIfRefused();
 				})
 			);
 			settleIfSelf();
