@@ -203,6 +203,16 @@ describe('the documented rules, against the real server and the resolver', () =>
 			expected: { refused: false, canWrite: false, canComment: true }
 		},
 		{
+			name: 'groups compete only on what each sets: an inherited level does not count',
+			person: ana,
+			accesses: {
+				defaultAccesses: [],
+				groupsAccesses: { [editors]: ['*:write'], [viewers]: ['*:read', 'storage:none'] },
+				usersAccesses: {}
+			},
+			expected: { refused: false, canWrite: false, canComment: true }
+		},
+		{
 			name: 'writing private comments is enough for canComment',
 			person: ben,
 			accesses: {
