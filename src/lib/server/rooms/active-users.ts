@@ -1,0 +1,43 @@
+import type { Liveblocks } from '@liveblocks/node';
+import type { Transaction } from '../transaction';
+
+/** Liveblocks asks not to poll active users more often than this. */
+export const activeUsersInterval = 10_000;
+const parallelRequests = 4;
+
+/**
+ * Refreshes "connected now" for the given rooms and returns the counts by id. Each room is asked
+ * at most once per interval across all requests and app instances: a request first claims the
+ * room by moving its check time forward in the database, and only the claimant asks Liveblocks.
+ * A room Liveblocks cannot answer for keeps its last count.
+ */
+export async function refreshActiveUsers(
+	db: Transaction,
+	client: Liveblocks,
+	roomIds: readonly string[],
+	now = new Date()
+): Promise<Map<string, number | null>> {
+	const staleBefore = new Date(now.getTime() - activeUsersInterval);
+	const queue = [...roomIds];
+	const worker = async () => {
+		for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+			const { count: claimed } = await db.room.updateMany({
+				where: { id, OR: [{ activeCheckedAt: null }, { activeCheckedAt: { lt: staleBefore } }] },
+				data: { activeCheckedAt: now }
+			});
+			if (claimed === 0) continue;
+			try {
+				const { data } = await client.getActiveUsers(id);
+				await db.room.updateMany({ where: { id }, data: { activeUsers: data.length } });
+			} catch {
+				// Leave the last count; the next check after the interval tries again.
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: parallelRequests }, worker));
+	const rows = await db.room.findMany({
+		where: { id: { in: [...roomIds] } },
+		select: { id: true, activeUsers: true }
+	});
+	return new Map(rows.map((row) => [row.id, row.activeUsers]));
+}

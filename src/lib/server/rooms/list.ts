@@ -1,0 +1,81 @@
+import { decodeCursor, encodeCursor, likePattern } from '../keyset-cursor';
+import { Prisma } from '../prisma/client';
+import type { Transaction } from '../transaction';
+
+export type RoomListItem = {
+	id: string;
+	organizationId: string;
+	title: string | null;
+	metadata: Record<string, string | string[]>;
+	activeUsers: number | null;
+};
+
+export type RoomListPage = { rooms: RoomListItem[]; next: string | null; previous: string | null };
+
+export type RoomListOptions = {
+	/** Case-insensitive substring of the id or of any metadata value. */
+	search?: string;
+	organizationId?: string;
+	/** Cursors from a previous page's `next` or `previous`; `before` wins when both are given. */
+	after?: string | null;
+	before?: string | null;
+	limit?: number;
+};
+
+type Row = Omit<RoomListItem, 'title'>;
+
+/** One page of the room index by id, in either direction, with links to the pages on each side. */
+export async function listRooms(db: Transaction, options: RoomListOptions = {}): Promise<RoomListPage> {
+	const limit = options.limit ?? 50;
+	const search = options.search?.trim();
+	const before = decodeCursor(options.before, 1)?.[0];
+	const after = before === undefined ? decodeCursor(options.after, 1)?.[0] : undefined;
+	const filters = [
+		search ? Prisma.sql`"searchText" ILIKE ${likePattern(search)}` : null,
+		options.organizationId ? Prisma.sql`"organizationId" = ${options.organizationId}` : null
+	].filter((filter) => filter !== null);
+	const where = filters.length > 0 ? Prisma.join(filters, ' AND ') : Prisma.sql`true`;
+	const select = (bound: Prisma.Sql, order: Prisma.Sql) => db.$queryRaw<Row[]>`
+		SELECT id, "organizationId", metadata, "activeUsers" FROM "Room"
+		WHERE ${where} AND ${bound}
+		ORDER BY id ${order}
+		LIMIT ${limit + 1}`;
+
+	let rows: Row[];
+	let hasNext: boolean;
+	let hasPrevious: boolean;
+	if (before !== undefined) {
+		const found = await select(Prisma.sql`id < ${before}`, Prisma.sql`DESC`);
+		hasPrevious = found.length > limit;
+		rows = found.slice(0, limit).reverse();
+		hasNext = true;
+	} else {
+		const found = await select(
+			after !== undefined ? Prisma.sql`id > ${after}` : Prisma.sql`true`,
+			Prisma.sql`ASC`
+		);
+		hasNext = found.length > limit;
+		rows = found.slice(0, limit);
+		hasPrevious = after !== undefined;
+	}
+	const first = rows.at(0);
+	const last = rows.at(-1);
+	return {
+		rooms: rows.map((row) => ({
+			...row,
+			title: typeof row.metadata.title === 'string' ? row.metadata.title : null
+		})),
+		next: hasNext && last ? encodeCursor([last.id]) : null,
+		previous: hasPrevious && first ? encodeCursor([first.id]) : null
+	};
+}
+
+/** The organizations rooms belong to, for the filter. */
+export async function roomOrganizations(db: Transaction): Promise<string[]> {
+	const rows = await db.room.findMany({
+		distinct: ['organizationId'],
+		select: { organizationId: true },
+		orderBy: { organizationId: 'asc' }
+	});
+	return rows.map((row) => row.organizationId);
+}

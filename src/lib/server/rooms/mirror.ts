@@ -1,0 +1,58 @@
+import type { Liveblocks, RoomData } from '@liveblocks/node';
+import type { Prisma, Room } from '../prisma/client';
+import type { Transaction } from '../transaction';
+import { allPages } from './pages';
+
+/** The id and every metadata value, one per line, for the index's substring search. */
+export function roomSearchText(id: string, metadata: RoomData['metadata']): string {
+	return [id, ...Object.values(metadata).flat()].join('\n');
+}
+
+function indexRow(room: RoomData, syncedAt: Date) {
+	return {
+		organizationId: room.organizationId,
+		metadata: room.metadata,
+		defaultAccesses: room.defaultAccesses,
+		groupsAccesses: room.groupsAccesses,
+		usersAccesses: room.usersAccesses,
+		searchText: roomSearchText(room.id, room.metadata),
+		createdAt: room.createdAt,
+		lastConnectionAt: room.lastConnectionAt ?? null,
+		syncedAt
+	} satisfies Prisma.RoomUncheckedUpdateInput;
+}
+
+/** Writes the room as Liveblocks just returned it into the index (keeping its active-user count). */
+export async function mirrorRoom(db: Transaction, room: RoomData, syncedAt = new Date()): Promise<Room> {
+	const row = indexRow(room, syncedAt);
+	return db.room.upsert({ where: { id: room.id }, create: { id: room.id, ...row }, update: row });
+}
+
+/** Takes a room out of the index (it was deleted in Liveblocks). */
+export async function unmirrorRoom(db: Transaction, id: string): Promise<void> {
+	await db.room.deleteMany({ where: { id } });
+}
+
+export type SyncResult = { synced: number; removed: number };
+
+/**
+ * Rewrites the index from Liveblocks: every room page by page (the hosted service pages; the dev
+ * server returns everything at once), then, only once all pages arrived, removes the rooms that
+ * Liveblocks no longer has. A failed sync leaves the rows it did not reach as they were.
+ */
+export async function syncRooms(
+	db: Transaction,
+	client: Liveblocks,
+	onProgress: (synced: number) => void = () => {}
+): Promise<SyncResult> {
+	const startedAt = new Date();
+	let synced = 0;
+	for await (const rooms of allPages((startingAfter) => client.getRooms({ limit: 100, startingAfter }))) {
+		const syncedAt = new Date();
+		await Promise.all(rooms.map((room) => mirrorRoom(db, room, syncedAt)));
+		synced += rooms.length;
+		onProgress(synced);
+	}
+	const { count: removed } = await db.room.deleteMany({ where: { syncedAt: { lt: startedAt } } });
+	return { synced, removed };
+}
