@@ -5,6 +5,11 @@ test('an admin signs in and lands on the back office', async ({ page, world }) =
 	const roomId = await world.room({ defaultAccesses: ['room:read'], metadata: { title: 'Team handbook' } });
 	await signIn(page, admin);
 	await expect(page).toHaveURL(/\/rooms$/);
+	// The list reads Gatehouse's index; a room made straight in Liveblocks appears after a sync.
+	await page.getByRole('button', { name: 'Sync from Liveblocks' }).click();
+	await expect(page.getByTestId('sync-result')).toBeVisible();
+	await page.getByLabel('Search rooms').fill(roomId);
+	await page.getByRole('button', { name: 'Search' }).click();
 	const row = page.getByRole('row').filter({ hasText: roomId });
 	await expect(row).toContainText('Team handbook');
 	await row.getByRole('link', { name: 'Live preview' }).click();

@@ -1,25 +1,52 @@
+import { fail } from '@sveltejs/kit';
 import { LiveblocksError } from '@liveblocks/node';
 import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import type { PageServerLoad } from './$types';
+import { refreshActiveUsers } from '$lib/server/rooms/active-users';
+import { listRooms, roomOrganizations } from '$lib/server/rooms/list';
+import { syncRooms } from '$lib/server/rooms/mirror';
+import type { Actions, PageServerLoad } from './$types';
 
-export type RoomSummary = { id: string; title: string | null; organizationId: string; createdAt: string };
-
-// A first look at the rooms straight from Liveblocks; the searchable index comes with room management.
 export const load: PageServerLoad = async (event) => {
-	await requirePerson(event, staffRoles);
-	try {
-		const { data } = await liveblocks().getRooms({ limit: 100 });
-		const rooms: RoomSummary[] = data.map((room) => ({
-			id: room.id,
-			title: typeof room.metadata.title === 'string' ? room.metadata.title : null,
-			organizationId: room.organizationId,
-			createdAt: room.createdAt.toISOString()
-		}));
-		return { rooms, problem: null };
-	} catch (error) {
-		const reason = error instanceof LiveblocksError ? `${error.status} ${error.message}` : String(error);
-		return { rooms: [] as RoomSummary[], problem: `Liveblocks did not list the rooms: ${reason}` };
+	const viewer = await requirePerson(event, staffRoles);
+	const params = event.url.searchParams;
+	const search = params.get('q')?.trim().slice(0, 100) ?? '';
+	const organizationId = params.get('org')?.trim() ?? '';
+	const page = await listRooms(db, {
+		search,
+		organizationId: organizationId || undefined,
+		after: params.get('after'),
+		before: params.get('before')
+	});
+	// "Connected now" only for the rows on screen; a Liveblocks outage must not hide the list.
+	const active = await refreshActiveUsers(
+		db,
+		liveblocks(),
+		page.rooms.map((room) => room.id)
+	).catch(() => new Map<string, number | null>());
+	return {
+		search,
+		organizationId,
+		organizations: await roomOrganizations(db),
+		rooms: page.rooms.map((room) => ({ ...room, activeUsers: active.get(room.id) ?? room.activeUsers })),
+		next: page.next,
+		previous: page.previous,
+		deleted: params.get('deleted'),
+		canEdit: viewer.role === 'admin'
+	};
+};
+
+export const actions: Actions = {
+	sync: async (event) => {
+		await requirePerson(event, ['admin']);
+		try {
+			const result = await syncRooms(db, liveblocks());
+			return { synced: result };
+		} catch (error) {
+			const reason = error instanceof LiveblocksError ? `${error.status} ${error.message}` : String(error);
+			return fail(502, { syncProblem: `Liveblocks did not list the rooms: ${reason}. Nothing was removed.` });
+		}
 	}
 };

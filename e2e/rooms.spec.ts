@@ -1,0 +1,115 @@
+import { forgedPost } from './directory-fixtures';
+import { expect, signIn, test } from './fixtures';
+
+test('an admin syncs, searches, creates a room from a preset, previews it and deletes it', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const elsewhere = await world.room({
+		defaultAccesses: [],
+		metadata: { title: world.unique('Made elsewhere') }
+	});
+	await signIn(page, admin);
+	await page.goto('/rooms');
+
+	await page.getByRole('button', { name: 'Sync from Liveblocks' }).click();
+	await expect(page.getByTestId('sync-result')).toContainText(/Synced \d+ rooms from Liveblocks/);
+	await page.getByLabel('Search rooms').fill(elsewhere.slice(-8).toUpperCase());
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(new RegExp(`q=${elsewhere.slice(-8).toUpperCase()}`));
+	await expect(page.getByTestId('rooms').getByRole('row')).toHaveCount(2);
+	await expect(page.getByRole('row').filter({ hasText: elsewhere })).toContainText('Made elsewhere');
+
+	const roomId = world.unique('created');
+	const title = world.unique('Board');
+	await page.getByRole('link', { name: 'New room' }).click();
+	await page.getByLabel('Id', { exact: true }).fill(roomId);
+	await page.getByLabel('Key 1').fill('title');
+	await page.getByLabel('Value 1').fill(title);
+	await page.getByLabel('Anyone signed in can view', { exact: true }).check();
+	await page.getByRole('button', { name: 'Create room' }).click();
+
+	await expect(page).toHaveURL(/\/rooms\?q=/);
+	const row = page.getByRole('row').filter({ hasText: roomId });
+	await expect(row).toContainText(title);
+	await expect(row.getByTestId('connected-now')).toHaveText('0');
+
+	await page.goto('/rooms/new');
+	await page.getByLabel('Id', { exact: true }).fill(roomId);
+	await page.getByRole('button', { name: 'Create room' }).click();
+	await expect(page.getByText('A room with this id exists.')).toBeVisible();
+	await expect(page.getByLabel('Id', { exact: true })).toHaveValue(roomId);
+
+	await page.goto(`/rooms?q=${roomId}`);
+	await page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Live preview' }).click();
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+	await expect(page.getByTestId('can-write')).toHaveText('false');
+
+	await page.goto(`/rooms?q=${roomId}`);
+	await page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Delete' }).click();
+	await page.getByLabel(/Type .* to confirm/).fill('not-the-id');
+	await page.getByRole('button', { name: 'Delete this room' }).click();
+	await expect(page.getByText('Type the room id exactly to confirm.')).toBeVisible();
+	await page.getByLabel(/Type .* to confirm/).fill(roomId);
+	await page.getByRole('button', { name: 'Delete this room' }).click();
+	await expect(page.getByTestId('deleted-notice')).toContainText(roomId);
+	await expect(world.liveblocks.getRoom(roomId)).rejects.toMatchObject({ status: 404 });
+	const audit = await world.db.auditEvent.findMany({
+		where: { targetType: 'room', targetId: roomId },
+		orderBy: { id: 'asc' }
+	});
+	expect(audit.map((event) => [event.action, event.actorId])).toEqual([
+		['room.created', admin.id],
+		['room.deleted', admin.id]
+	]);
+});
+
+test('support sees the rooms read-only and the server refuses their writes', async ({ page, world }) => {
+	const support = await world.person({ role: 'support' });
+	const roomId = await world.room({ defaultAccesses: ['room:read'] });
+	await world.db.room.create({
+		data: { id: roomId, organizationId: 'default', createdAt: new Date(), searchText: roomId }
+	});
+	await signIn(page, support);
+
+	await page.goto(`/rooms?q=${roomId}`);
+	await expect(page.getByRole('button', { name: 'Sync from Liveblocks' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'New room' })).toBeDisabled();
+	await expect(
+		page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Delete' })
+	).toHaveCount(0);
+	await page.goto('/rooms/new');
+	await expect(page.getByRole('button', { name: 'Create room' })).toBeDisabled();
+	await page.goto(`/rooms/${roomId}/delete`);
+	await expect(page.getByRole('button', { name: 'Delete this room' })).toBeDisabled();
+
+	const sync = await forgedPost(page, '/rooms?/sync');
+	expect(sync.status()).toBe(403);
+	const create = await forgedPost(page, '/rooms/new', { id: world.unique('forged'), preset: 'edit' });
+	expect(create.status()).toBe(403);
+	const remove = await forgedPost(page, `/rooms/${roomId}/delete`, { confirm: roomId });
+	expect(remove.status()).toBe(403);
+	expect((await world.liveblocks.getRoom(roomId)).id).toBe(roomId);
+});
+
+test('members get 403 on the room pages', async ({ page, world }) => {
+	const member = await world.person();
+	const roomId = await world.room({ defaultAccesses: [] });
+	await signIn(page, member);
+	for (const path of ['/rooms', '/rooms/new', `/rooms/${roomId}/delete`, `/rooms/${roomId}/access`]) {
+		expect((await page.goto(path))?.status(), path).toBe(403);
+	}
+});
+
+test('opening a room made elsewhere brings it into the index', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const title = world.unique('Opened');
+	const roomId = await world.room({ defaultAccesses: ['room:write'], metadata: { title } });
+	await signIn(page, admin);
+
+	await page.goto(`/rooms/${roomId}/preview`);
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+	await page.goto(`/rooms?q=${title}`);
+	await expect(page.getByRole('row').filter({ hasText: roomId })).toContainText(title);
+});
