@@ -59,7 +59,24 @@ class World {
 	}
 }
 
+/**
+ * Makes `page.goto` wait until the app has hydrated (the root layout marks <html>), so a test
+ * never types into a form while Svelte takes it over. Only for pages that run JavaScript.
+ */
+export function waitForHydrationAfterGoto(page: Page): Page {
+	const goto = page.goto.bind(page);
+	page.goto = async (url, options) => {
+		const response = await goto(url, options);
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		return response;
+	};
+	return page;
+}
+
 export const test = base.extend<{ world: World }>({
+	page: async ({ page, javaScriptEnabled }, use) => {
+		await use(javaScriptEnabled ? waitForHydrationAfterGoto(page) : page);
+	},
 	// eslint-disable-next-line no-empty-pattern
 	world: async ({}, use) => {
 		const world = new World();

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
 
 test('members with write, read-only and no access see what Liveblocks grants them', async ({
 	browser,
@@ -17,7 +17,7 @@ test('members with write, read-only and no access see what Liveblocks grants the
 
 	const open = async (person: typeof writer) => {
 		const context = await browser.newContext();
-		const page = await context.newPage();
+		const page = waitForHydrationAfterGoto(await context.newPage());
 		await signIn(page, person);
 		await page.goto(`/rooms/${roomId}/preview`);
 		return page;
