@@ -86,6 +86,7 @@ test('support sees the rooms read-only and the server refuses their writes', asy
 
 	const sync = await forgedPost(page, '/rooms?/sync');
 	expect(sync.status()).toBe(403);
+	expect((await forgedPost(page, '/rooms/sync')).status()).toBe(403);
 	const create = await forgedPost(page, '/rooms/new', { id: world.unique('forged'), preset: 'edit' });
 	expect(create.status()).toBe(403);
 	const remove = await forgedPost(page, `/rooms/${roomId}/delete`, { confirm: roomId });
@@ -112,4 +113,19 @@ test('opening a room made elsewhere brings it into the index', async ({ page, wo
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	await page.goto(`/rooms?q=${title}`);
 	await expect(page.getByRole('row').filter({ hasText: roomId })).toContainText(title);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the sync is a plain post that answers with the result', async ({ page, world }) => {
+		const admin = await world.person({ role: 'admin' });
+		const roomId = await world.room({ defaultAccesses: [] });
+		await signIn(page, admin);
+		await page.goto('/rooms');
+		await page.getByRole('button', { name: 'Sync from Liveblocks' }).click();
+		await expect(page.getByTestId('sync-result')).toContainText(/Synced \d+ rooms from Liveblocks/);
+		await page.goto(`/rooms?q=${roomId}`);
+		await expect(page.getByRole('row').filter({ hasText: roomId })).toHaveCount(1);
+	});
 });
