@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Liveblocks, LiveblocksError, type CreateRoomOptions } from '@liveblocks/node';
 import { hashPassword } from '../src/lib/server/passwords';
 import { connectDatabase } from '../src/lib/server/prisma-client';
+import { mirrorRoom } from '../src/lib/server/rooms/mirror';
 
 /**
  * Demo data for local mode (the embedded database): an admin, a support person, members, groups
@@ -98,7 +99,8 @@ export async function seedDemoData(options: {
 				}
 			}
 		];
-		for (const room of rooms) await createOrReplaceRoom(liveblocks, room);
+		// Mirrored too, so the rooms list shows them on the first visit.
+		for (const room of rooms) await mirrorRoom(db, await createOrReplaceRoom(liveblocks, room));
 		return { adminEmail: 'admin@gatehouse.local', adminPassword: password };
 	} finally {
 		await db.$disconnect();
@@ -110,10 +112,10 @@ type DemoRoom = { id: string; options: CreateRoomOptions };
 /** The Liveblocks data may outlive a wiped database, so an existing demo room is reset. */
 async function createOrReplaceRoom(liveblocks: Liveblocks, room: DemoRoom) {
 	try {
-		await liveblocks.createRoom(room.id, room.options);
+		return await liveblocks.createRoom(room.id, room.options);
 	} catch (error) {
 		if (!(error instanceof LiveblocksError && error.status === 409)) throw error;
 		await liveblocks.deleteRoom(room.id);
-		await liveblocks.createRoom(room.id, room.options);
+		return liveblocks.createRoom(room.id, room.options);
 	}
 }

@@ -146,8 +146,11 @@ describe.skipIf(!built)(`npm start (scripts/start.ts) in local demo mode${skipRe
 		const database = new pg.Client(`postgresql://postgres:postgres@127.0.0.1:${ports.database}/gatehouse`);
 		await database.connect();
 		const { rows } = await database.query<{ count: string }>('SELECT count(*) FROM "Person"');
+		// The demo rooms are in the index too, so the rooms list shows them on the first visit.
+		const rooms = await database.query<{ id: string }>('SELECT id FROM "Room" ORDER BY id');
 		await database.end();
 		expect(Number(rows[0]!.count)).toBeGreaterThan(0);
+		expect(rooms.rows.map((room) => room.id)).toEqual(['design-review', 'handbook', 'launch-plan']);
 
 		run.child.kill('SIGTERM');
 		expect(await exitWithin(run, 15_000)).toEqual({ code: 0, signal: null });
