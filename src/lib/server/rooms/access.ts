@@ -1,0 +1,109 @@
+// Saving a room's access matrix: refuse a stale editor, send one updateRoom, mirror and audit it.
+import { LiveblocksError, type Liveblocks, type RoomData, type UpdateRoomOptions } from '@liveblocks/node';
+import {
+	diffRoomAccess,
+	validateRoomAccesses,
+	type AccessProblem,
+	type RoomAccessUpdate,
+	type RoomAccesses
+} from '$lib/access';
+import { recordAudit } from '../audit';
+import type { Database } from '../prisma-client';
+import { mirrorRoom } from './mirror';
+import { RoomNotFound } from './write';
+
+/** Liveblocks answered with an error (its status) or not at all (no status): nothing was changed here. */
+export class LiveblocksUnavailable extends Error {
+	constructor(
+		readonly status: number | undefined,
+		cause: unknown
+	) {
+		super(
+			status === undefined
+				? `Liveblocks could not be reached: ${String(cause)}`
+				: `Liveblocks answered ${status}: ${cause instanceof Error ? cause.message : String(cause)}`,
+			{ cause }
+		);
+	}
+}
+
+/** One Liveblocks call about one room: 404 is RoomNotFound, any other failure LiveblocksUnavailable. */
+async function askLiveblocks<T>(roomId: string, call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		if (error instanceof LiveblocksError) {
+			if (error.status === 404) throw new RoomNotFound(roomId);
+			throw new LiveblocksUnavailable(error.status, error);
+		}
+		throw new LiveblocksUnavailable(undefined, error);
+	}
+}
+
+export function accessesOf(room: RoomData): RoomAccesses {
+	const { defaultAccesses, groupsAccesses, usersAccesses } = room;
+	return { defaultAccesses, groupsAccesses, usersAccesses };
+}
+
+function isEmpty(update: RoomAccessUpdate): boolean {
+	return Object.keys(update).length === 0;
+}
+
+/** The room's accesses as Liveblocks has them now: what the editor starts from. */
+export async function loadRoomAccess(client: Liveblocks, roomId: string): Promise<RoomAccesses> {
+	return accessesOf(await askLiveblocks(roomId, () => client.getRoom(roomId)));
+}
+
+export type SaveRoomAccessResult =
+	| { outcome: 'invalid'; problems: AccessProblem[] }
+	/** The room changed since the editor loaded it; `current` is what Liveblocks has now. */
+	| { outcome: 'conflict'; current: RoomAccesses }
+	| { outcome: 'unchanged' }
+	/** `room` as updateRoom returned it, `payload` exactly what was sent. */
+	| { outcome: 'saved'; room: RoomData; payload: RoomAccessUpdate };
+
+/**
+ * Saves the editor's accesses if the room still has the ones it loaded. Nothing is sent when the
+ * edit is invalid, when the room changed meanwhile (compared as the access model compares: order of
+ * scopes and of entries does not count), or when there is nothing to change. Otherwise exactly one
+ * updateRoom carries the difference, then the returned room is mirrored and audited together.
+ * `loaded` comes from the browser, but it can only be trusted as the audit's `before` because it
+ * must equal what Liveblocks has before anything is sent.
+ */
+export async function saveRoomAccess(
+	db: Database,
+	client: Liveblocks,
+	actorId: string,
+	roomId: string,
+	{ loaded, edited }: { loaded: RoomAccesses; edited: RoomAccesses }
+): Promise<SaveRoomAccessResult> {
+	const problems = validateRoomAccesses(edited);
+	if (problems.length > 0) return { outcome: 'invalid', problems };
+
+	const fresh = await askLiveblocks(roomId, () => client.getRoom(roomId));
+	const current = accessesOf(fresh);
+	if (!isEmpty(diffRoomAccess(loaded, current))) {
+		// The index was stale too: keep what was just read.
+		await mirrorRoom(db, fresh);
+		return { outcome: 'conflict', current };
+	}
+
+	const payload = diffRoomAccess(loaded, edited);
+	if (isEmpty(payload)) return { outcome: 'unchanged' };
+
+	// Liveblocks has no compare-and-set, so a save by someone else that lands between the getRoom
+	// above and this updateRoom is not refused: this merge overwrites what both changed and keeps the
+	// rest. The window is one round trip, and the audit log shows both saves.
+	const room = await askLiveblocks(roomId, () => client.updateRoom(roomId, payload as UpdateRoomOptions));
+	await db.$transaction(async (tx) => {
+		await mirrorRoom(tx, room);
+		await recordAudit(tx, {
+			actorId,
+			action: 'room.access-updated',
+			target: { type: 'room', id: roomId },
+			before: loaded,
+			after: accessesOf(room)
+		});
+	});
+	return { outcome: 'saved', room, payload };
+}
