@@ -162,6 +162,26 @@ describe('saveRoomAccess against the dev server', () => {
 		expect(await database.db.room.findUniqueOrThrow({ where: { id: roomId } })).toMatchObject(theirs);
 	});
 
+	it('does not see a conflict when the loaded accesses differ from the room only in order', async () => {
+		const roomId = await roomWith({
+			defaultAccesses: ['room:read', 'comments:write'],
+			groupsAccesses: { editors: ['room:write'], viewers: ['room:read', 'storage:none'] }
+		});
+		const loaded: RoomAccesses = {
+			defaultAccesses: ['comments:write', 'room:read'],
+			groupsAccesses: { viewers: ['storage:none', 'room:read'], editors: ['room:write'] },
+			usersAccesses: {}
+		};
+		const edited: RoomAccesses = { ...loaded, usersAccesses: { dave: ['room:write'] } };
+		const { client, calls } = observed(liveblocks);
+
+		const result = await saveRoomAccess(database.db, client, await actor(), roomId, { loaded, edited });
+
+		expect(result).toMatchObject({ outcome: 'saved', payload: { usersAccesses: { dave: ['room:write'] } } });
+		expect(calls.updateRoom).toBe(1);
+		expect((await liveblocks.getRoom(roomId)).usersAccesses).toEqual({ dave: ['room:write'] });
+	});
+
 	it('returns the problems of invalid accesses and sends nothing at all', async () => {
 		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
 		const loaded = await loadRoomAccess(liveblocks, roomId);
