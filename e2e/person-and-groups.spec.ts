@@ -190,9 +190,13 @@ test('delete confirmations name what will be lost', async ({ page, world }) => {
 	await expect(page).toHaveURL(/\/people$/);
 	expect(await world.db.person.count({ where: { id: target.id } })).toBe(0);
 
+	const roomId = await world.room({ defaultAccesses: [], groupsAccesses: { [first]: ['room:write'] } });
+	await page.goto(`/rooms/${roomId}/preview`); // opening a room puts it in the index
 	await page.goto(`/groups/${first}`);
 	await page.getByRole('link', { name: 'Delete group…' }).click();
 	await expect(page.getByTestId('what-is-lost')).toContainText('1 member loses this group');
+	await expect(page.getByTestId('referencing-rooms')).toContainText(`1 room grants access to ${first}`);
+	await expect(page.getByTestId('referencing-rooms').getByRole('link', { name: roomId })).toBeVisible();
 	await page.getByRole('button', { name: `Delete ${first}` }).click();
 	await expect(page.getByTestId('deleted-notice')).toContainText(first);
 	expect(await world.db.groupMembership.count({ where: { personId: bystander.id } })).toBe(0);

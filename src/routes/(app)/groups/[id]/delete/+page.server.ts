@@ -4,14 +4,18 @@ import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { findGroup } from '$lib/server/groups/read';
 import { deleteGroup, GroupNotFound } from '$lib/server/groups/write';
+import { roomsReferencingGroup } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript.
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
-	const group = await findGroup(db, event.params.id);
+	const [group, rooms] = await Promise.all([
+		findGroup(db, event.params.id),
+		roomsReferencingGroup(db, event.params.id)
+	]);
 	if (!group) error(404, `There is no group ${event.params.id}. It may have been deleted already.`);
-	return { group, canEdit: viewer.role === 'admin' };
+	return { group, rooms, canEdit: viewer.role === 'admin' };
 };
 
 export const actions: Actions = {
