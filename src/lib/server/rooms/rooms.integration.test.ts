@@ -130,7 +130,7 @@ describe('createRoom and deleteRoom', () => {
 
 		const room = await liveblocks.getRoom(input.id);
 		expect(room).toMatchObject({
-			defaultAccesses: ['room:read', 'comments:write'],
+			defaultAccesses: ['*:read', 'comments:write'],
 			organizationId: 'org-a',
 			metadata: { title: 'Plan' }
 		});
@@ -143,7 +143,7 @@ describe('createRoom and deleteRoom', () => {
 		expect(audit).toMatchObject({
 			actorId,
 			action: 'room.created',
-			after: { preset: 'comment', defaultAccesses: ['room:read', 'comments:write'] }
+			after: { preset: 'comment', defaultAccesses: ['*:read', 'comments:write'] }
 		});
 	});
 
@@ -194,7 +194,7 @@ describe('createRoom and deleteRoom', () => {
 		expect(audit).toMatchObject({
 			actorId,
 			targetType: 'room',
-			before: { id: input.id, defaultAccesses: ['room:read'], metadata: { title: 'Old' } }
+			before: { id: input.id, defaultAccesses: ['*:read'], metadata: { title: 'Old' } }
 		});
 		await expect(deleteRoom(database.db, liveblocks, actorId, input.id)).rejects.toBeInstanceOf(RoomNotFound);
 	});

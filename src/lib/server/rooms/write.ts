@@ -1,6 +1,6 @@
 import { LiveblocksError, type Liveblocks, type RoomData, type RoomPermission } from '@liveblocks/node';
 import { validateRoomAccesses, type AccessProblem, type RoomAccesses } from '$lib/access';
-import { accessPresets } from '$lib/rooms/presets';
+import { presetDefaultAccesses } from '$lib/rooms/presets';
 import { metadataOf, type NewRoom } from '$lib/schemas/room';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
@@ -44,7 +44,7 @@ async function findRoom(client: Liveblocks, id: string): Promise<RoomData | null
 async function initialAccesses(client: Liveblocks, input: NewRoom): Promise<RoomAccesses> {
 	if (!input.copyFrom) {
 		return {
-			defaultAccesses: [...accessPresets[input.preset].defaultAccesses],
+			defaultAccesses: presetDefaultAccesses(input.preset),
 			groupsAccesses: {},
 			usersAccesses: {}
 		};

@@ -1,0 +1,125 @@
+// A room's accesses as the editor shows them, one row of levels per principal, and what differs
+// between two versions of them, row by row and cell by cell.
+import { diffRoomAccess } from './diff';
+import { emptyRow, scopesToRow, rowToScopes, type AccessRow, type RoomAccesses } from './scopes';
+
+export type EntryKind = 'group' | 'user';
+export type Principal = { kind: 'default' } | { kind: EntryKind; id: string };
+export type MatrixEntry = { id: string; row: AccessRow };
+export type AccessMatrix = { defaultRow: AccessRow; groups: MatrixEntry[]; users: MatrixEntry[] };
+/** A cell of a row: a resource, or the legacy presence flag. */
+export type Cell = keyof AccessRow;
+
+export const entryField = { group: 'groupsAccesses', user: 'usersAccesses' } as const;
+const cells = Object.keys(emptyRow) as Cell[];
+
+export function matrixOf(accesses: RoomAccesses): AccessMatrix {
+	const entries = (lists: Record<string, string[]>) =>
+		Object.entries(lists).map(([id, scopes]) => ({ id, row: scopesToRow(scopes) }));
+	return {
+		defaultRow: scopesToRow(accesses.defaultAccesses),
+		groups: entries(accesses.groupsAccesses),
+		users: entries(accesses.usersAccesses)
+	};
+}
+
+/**
+ * The matrix as Liveblocks' lists. A row that reads the same as its list in `loaded` keeps that list
+ * as it was written (a legacy `room:read` stays), so only rows the editor changed are rewritten.
+ */
+export function matrixToAccesses(matrix: AccessMatrix, loaded: RoomAccesses): RoomAccesses {
+	const listOf = (row: AccessRow, before: readonly string[] | undefined) =>
+		before && sameRow(scopesToRow(before), row) ? [...before] : rowToScopes(row);
+	const lists = (entries: MatrixEntry[], before: Record<string, string[]>) =>
+		Object.fromEntries(
+			entries.map(({ id, row }) => [id, listOf(row, Object.hasOwn(before, id) ? before[id] : undefined)])
+		);
+	return {
+		defaultAccesses: listOf(matrix.defaultRow, loaded.defaultAccesses),
+		groupsAccesses: lists(matrix.groups, loaded.groupsAccesses),
+		usersAccesses: lists(matrix.users, loaded.usersAccesses)
+	};
+}
+
+export function sameRow(a: AccessRow, b: AccessRow): boolean {
+	return cells.every((cell) => a[cell] === b[cell]);
+}
+
+/**
+ * What an `inherit` cell of the default row resolves to: the room level, and for the comment
+ * visibilities the comments level. (In a group or user row, `inherit` leaves the resource to the
+ * rules before it; only a person's resolution can say what that gives.)
+ */
+export function inheritedLevel(row: AccessRow, cell: Exclude<Cell, 'room' | 'presence'>) {
+	if ((cell === 'comments:public' || cell === 'comments:private') && row.comments !== 'inherit')
+		return row.comments;
+	return row.room;
+}
+
+export type RowDifference = {
+	principal: Principal;
+	/** null: the principal has no entry on that side */
+	before: AccessRow | null;
+	after: AccessRow | null;
+	/** The cells that read differently; empty when only the spelling of the list differs. */
+	changed: Cell[];
+};
+
+/**
+ * Every row whose list differs between `before` and `after`, in the order default, groups, users
+ * (each by first appearance in `after`, then `before`), with the cells that changed. Rows differ
+ * exactly where diffRoomAccess would send something.
+ */
+export function rowDifferences(before: RoomAccesses, after: RoomAccesses): RowDifference[] {
+	const update = diffRoomAccess(before, after);
+	const differences: RowDifference[] = [];
+	const compare = (principal: Principal, a: string[] | undefined, b: string[] | undefined) => {
+		const rowA = a ? scopesToRow(a) : null;
+		const rowB = b ? scopesToRow(b) : null;
+		const changed = rowA && rowB ? cells.filter((cell) => rowA[cell] !== rowB[cell]) : [...cells];
+		differences.push({ principal, before: rowA, after: rowB, changed });
+	};
+	if (update.defaultAccesses) compare({ kind: 'default' }, before.defaultAccesses, after.defaultAccesses);
+	for (const kind of ['group', 'user'] as const) {
+		const field = entryField[kind];
+		const changedIds = new Set(Object.keys(update[field] ?? {}));
+		const ids = [...new Set([...Object.keys(after[field]), ...Object.keys(before[field])])];
+		for (const id of ids.filter((id) => changedIds.has(id))) {
+			const list = (accesses: RoomAccesses) =>
+				Object.hasOwn(accesses[field], id) ? accesses[field][id] : undefined;
+			compare({ kind, id }, list(before), list(after));
+		}
+	}
+	return differences;
+}
+
+function samePrincipal(a: Principal, b: Principal): boolean {
+	return a.kind === b.kind && (a.kind === 'default' || a.id === (b as { id: string }).id);
+}
+
+/**
+ * After a refused save: the rows listed in `takeCurrent` as Liveblocks has them now (no entry where
+ * it has none), every other row as the admin's version has it.
+ */
+export function resolveConflict(
+	mine: RoomAccesses,
+	current: RoomAccesses,
+	takeCurrent: readonly Principal[]
+): RoomAccesses {
+	const taken = (principal: Principal) => takeCurrent.some((p) => samePrincipal(p, principal));
+	const entries = (kind: EntryKind) => {
+		const field = entryField[kind];
+		const ids = [...new Set([...Object.keys(mine[field]), ...Object.keys(current[field])])];
+		return Object.fromEntries(
+			ids.flatMap((id) => {
+				const source = taken({ kind, id }) ? current[field] : mine[field];
+				return Object.hasOwn(source, id) ? [[id, [...source[id]!]]] : [];
+			})
+		);
+	};
+	return {
+		defaultAccesses: [...(taken({ kind: 'default' }) ? current : mine).defaultAccesses],
+		groupsAccesses: entries('group'),
+		usersAccesses: entries('user')
+	};
+}
