@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
 import type { RoomAccesses } from '$lib/access';
-import { accessesOf, loadRoomAccess, LiveblocksUnavailable, saveRoomAccess } from './access';
+import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess } from './access';
 import { RoomNotFound } from './write';
 
 const database = useMigratedDatabase('room_access');
@@ -58,7 +58,7 @@ describe('saveRoomAccess against the dev server', () => {
 			usersAccesses: { alice: ['room:write'] }
 		});
 		const actorId = await actor();
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		expect(loaded).toEqual({
 			defaultAccesses: ['room:read'],
 			groupsAccesses: {},
@@ -99,7 +99,7 @@ describe('saveRoomAccess against the dev server', () => {
 			defaultAccesses: [],
 			usersAccesses: { alice: ['room:write'], bob: ['room:read'] }
 		});
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		const edited: RoomAccesses = { ...loaded, usersAccesses: { alice: ['room:write'] } };
 		const { client, calls } = observed(liveblocks);
 
@@ -121,7 +121,7 @@ describe('saveRoomAccess against the dev server', () => {
 			defaultAccesses: ['room:read', 'comments:write'],
 			groupsAccesses: { editors: ['room:write', 'storage:read'], viewers: ['room:read'] }
 		});
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		const edited: RoomAccesses = {
 			defaultAccesses: ['comments:write', 'room:read'],
 			groupsAccesses: { viewers: ['room:read'], editors: ['storage:read', 'room:write'] },
@@ -138,7 +138,7 @@ describe('saveRoomAccess against the dev server', () => {
 
 	it('refuses with the current accesses when the room changed after the editor loaded it', async () => {
 		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		// Another admin saves first.
 		await liveblocks.updateRoom(roomId, { usersAccesses: { carol: ['room:write'] } });
 		const theirs = accessesOf(await liveblocks.getRoom(roomId));
@@ -184,7 +184,7 @@ describe('saveRoomAccess against the dev server', () => {
 
 	it('returns the problems of invalid accesses and sends nothing at all', async () => {
 		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		const edited: RoomAccesses = { ...loaded, defaultAccesses: ['*:read', '*:write'] };
 		const { client, calls } = observed(liveblocks);
 
@@ -201,7 +201,7 @@ describe('saveRoomAccess against the dev server', () => {
 
 	it('writes nothing when updateRoom fails: a room deleted between the re-read and the update', async () => {
 		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
-		const loaded = await loadRoomAccess(liveblocks, roomId);
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
 		const edited: RoomAccesses = { ...loaded, defaultAccesses: ['room:write'] };
 		const { client, calls } = observed(liveblocks, { updateRoom: () => liveblocks.deleteRoom(roomId) });
 
@@ -210,20 +210,35 @@ describe('saveRoomAccess against the dev server', () => {
 		).rejects.toBeInstanceOf(RoomNotFound);
 
 		expect(calls.updateRoom).toBe(1);
-		expect(await database.db.room.findUnique({ where: { id: roomId } })).toBeNull();
+		// The index keeps what opening the room mirrored, not the edit that failed.
+		expect(await database.db.room.findUnique({ where: { id: roomId } })).toMatchObject({
+			defaultAccesses: ['room:read']
+		});
 		expect(await auditsOf(roomId)).toEqual([]);
 	});
 });
 
-describe('loadRoomAccess', () => {
+describe('openRoom', () => {
+	it('refreshes the room in the index with what Liveblocks has', async () => {
+		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
+		await liveblocks.updateRoom(roomId, { groupsAccesses: { design: ['room:write'] } });
+
+		await openRoom(database.db, liveblocks, roomId);
+
+		expect(await database.db.room.findUnique({ where: { id: roomId } })).toMatchObject({
+			defaultAccesses: ['room:read'],
+			groupsAccesses: { design: ['room:write'] }
+		});
+	});
+
 	it('is RoomNotFound for a room Liveblocks does not have', async () => {
-		await expect(loadRoomAccess(liveblocks, unique('missing'))).rejects.toBeInstanceOf(RoomNotFound);
+		await expect(openRoom(database.db, liveblocks, unique('missing'))).rejects.toBeInstanceOf(RoomNotFound);
 	});
 
 	it('is LiveblocksUnavailable, without a status, when Liveblocks cannot be reached', async () => {
 		const unreachable = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: 'http://127.0.0.1:9' });
 
-		const error: unknown = await loadRoomAccess(unreachable, unique('any')).catch(
+		const error: unknown = await openRoom(database.db, unreachable, unique('any')).catch(
 			(thrown: unknown) => thrown
 		);
 

@@ -49,9 +49,11 @@ function isEmpty(update: RoomAccessUpdate): boolean {
 	return Object.keys(update).length === 0;
 }
 
-/** The room's accesses as Liveblocks has them now: what the editor starts from. */
-export async function loadRoomAccess(client: Liveblocks, roomId: string): Promise<RoomAccesses> {
-	return accessesOf(await askLiveblocks(roomId, () => client.getRoom(roomId)));
+/** The room as Liveblocks has it now, what the editor starts from; opening it refreshes its index row. */
+export async function openRoom(db: Database, client: Liveblocks, roomId: string): Promise<RoomData> {
+	const room = await askLiveblocks(roomId, () => client.getRoom(roomId));
+	await mirrorRoom(db, room);
+	return room;
 }
 
 export type SaveRoomAccessResult =

@@ -1,8 +1,93 @@
-import { requirePerson } from '$lib/server/authorization';
+import { error, fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import { rowDifferences } from '$lib/access';
 import { staffRoles } from '$lib/roles';
-import type { PageServerLoad } from './$types';
+import { requirePerson } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
+import { liveblocks } from '$lib/server/liveblocks';
+import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess } from '$lib/server/rooms/access';
+import { describePrincipals } from '$lib/server/rooms/principals';
+import { RoomNotFound } from '$lib/server/rooms/write';
+import type { Actions, PageServerLoad } from './$types';
+
+const notFound = (roomId: string) =>
+	`Liveblocks has no room ${roomId}: it may have been deleted. Sync the rooms list to drop it from the index.`;
 
 export const load: PageServerLoad = async (event) => {
-	await requirePerson(event, staffRoles);
-	return { roomId: event.params.id };
+	const viewer = await requirePerson(event, staffRoles);
+	const roomId = event.params.id;
+	try {
+		const room = await openRoom(db, liveblocks(), roomId);
+		const accesses = accessesOf(room);
+		return {
+			room: { id: room.id, organizationId: room.organizationId, title: room.metadata.title ?? null },
+			accesses,
+			principals: await describePrincipals(db, accesses),
+			canEdit: viewer.role === 'admin',
+			/** A fresh load (after a save) starts a fresh editor. */
+			loadedAt: Date.now()
+		};
+	} catch (problem) {
+		if (problem instanceof RoomNotFound) error(404, notFound(roomId));
+		if (problem instanceof LiveblocksUnavailable)
+			error(503, `Could not read the room from Liveblocks, so nothing can be edited now. ${problem.message}`);
+		throw problem;
+	}
+};
+
+const scopeList = z.array(z.string().max(64)).max(32);
+const roomAccessesSchema = z.object({
+	defaultAccesses: scopeList,
+	groupsAccesses: z.record(z.string(), scopeList),
+	usersAccesses: z.record(z.string(), scopeList)
+});
+const saveSchema = z.object({ loaded: roomAccessesSchema, edited: roomAccessesSchema });
+
+function readJson(value: FormDataEntryValue | null): unknown {
+	try {
+		return JSON.parse(String(value));
+	} catch {
+		return undefined;
+	}
+}
+
+export const actions: Actions = {
+	/** The editor posts the version it loaded and the edited one, as JSON. */
+	save: async (event) => {
+		const admin = await requirePerson(event, ['admin']);
+		const roomId = event.params.id;
+		const form = await event.request.formData();
+		const parsed = saveSchema.safeParse({
+			loaded: readJson(form.get('loaded')),
+			edited: readJson(form.get('edited'))
+		});
+		if (!parsed.success)
+			return fail(400, {
+				outcome: 'failed' as const,
+				problem: 'The editor sent an unreadable matrix. Reload the page.'
+			});
+		const { loaded, edited } = parsed.data;
+		try {
+			const result = await saveRoomAccess(db, liveblocks(), admin.id, roomId, { loaded, edited });
+			switch (result.outcome) {
+				case 'invalid':
+					return fail(400, result);
+				case 'conflict':
+					return fail(409, result);
+				case 'unchanged':
+					return result;
+				case 'saved':
+					return { outcome: result.outcome, changes: rowDifferences(loaded, accessesOf(result.room)) };
+			}
+		} catch (problem) {
+			if (problem instanceof RoomNotFound)
+				return fail(404, { outcome: 'failed' as const, problem: notFound(roomId) });
+			if (problem instanceof LiveblocksUnavailable)
+				return fail(503, {
+					outcome: 'failed' as const,
+					problem: `Nothing was saved: ${problem.message}. Your changes are still here; try again.`
+				});
+			throw problem;
+		}
+	}
 };

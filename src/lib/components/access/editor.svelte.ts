@@ -1,0 +1,83 @@
+// The access editor's state: the version loaded from Liveblocks, the matrix being edited, and what
+// follows from them (the lists to send, the problems, the differences). All pure access-model
+// calls, so what the page shows is what the server will check.
+import {
+	diffRoomAccess,
+	matrixOf,
+	matrixToAccesses,
+	resolveConflict,
+	rowDifferences,
+	validateRoomAccesses,
+	type AccessMatrix,
+	type AccessRow,
+	type EntryKind,
+	type Principal,
+	type RoomAccesses
+} from '$lib/access';
+
+const noAccesses: RoomAccesses = { defaultAccesses: [], groupsAccesses: {}, usersAccesses: {} };
+
+export class AccessEditorState {
+	/** What Liveblocks had when this editor loaded (or when a conflict was resolved). */
+	loaded: RoomAccesses = $state.raw(noAccesses);
+	matrix: AccessMatrix = $state(matrixOf(noAccesses));
+	/** Set when a save was refused because the room changed meanwhile: what Liveblocks has now. */
+	conflict: RoomAccesses | null = $state.raw(null);
+
+	readonly edited = $derived(matrixToAccesses(this.matrix, this.loaded));
+	readonly problems = $derived(validateRoomAccesses(this.edited));
+	readonly differences = $derived(rowDifferences(this.loaded, this.edited));
+	readonly payload = $derived(diffRoomAccess(this.loaded, this.edited));
+
+	constructor(loaded: RoomAccesses) {
+		this.restart(loaded);
+	}
+
+	/** Starts over from `accesses` as both the loaded and the edited version. */
+	restart(accesses: RoomAccesses) {
+		this.loaded = accesses;
+		this.matrix = matrixOf(accesses);
+		this.conflict = null;
+	}
+
+	entries(kind: EntryKind) {
+		return kind === 'group' ? this.matrix.groups : this.matrix.users;
+	}
+
+	has(kind: EntryKind, id: string) {
+		return this.entries(kind).some((entry) => entry.id === id);
+	}
+
+	rowOf(principal: Principal): AccessRow | undefined {
+		if (principal.kind === 'default') return this.matrix.defaultRow;
+		return this.entries(principal.kind).find((entry) => entry.id === principal.id)?.row;
+	}
+
+	setRow(principal: Principal, row: AccessRow) {
+		if (principal.kind === 'default') this.matrix.defaultRow = row;
+		else {
+			const entry = this.entries(principal.kind).find((e) => e.id === principal.id);
+			if (entry) entry.row = row;
+		}
+	}
+
+	add(kind: EntryKind, id: string, row: AccessRow) {
+		if (!this.has(kind, id)) this.entries(kind).push({ id, row });
+	}
+
+	remove(kind: EntryKind, id: string) {
+		const entries = this.entries(kind);
+		const index = entries.findIndex((entry) => entry.id === id);
+		if (index >= 0) entries.splice(index, 1);
+	}
+
+	/** Keeps the admin's version except the rows taken from the current one, now the loaded version. */
+	resolve(takeCurrent: Principal[]) {
+		if (!this.conflict) return;
+		const current = this.conflict;
+		const resolved = resolveConflict(this.edited, current, takeCurrent);
+		this.loaded = current;
+		this.matrix = matrixOf(resolved);
+		this.conflict = null;
+	}
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '$lib/roles';
+import { hashPassword } from '$lib/server/passwords';
+import { useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
+import { signIn } from '../../../../../scripts/testing/http-session';
+
+const app = useAppUnderTest('directory_search');
+
+async function signedIn(role: Role) {
+	const email = `${role}-${randomUUID()}@example.com`;
+	await app.db.person.create({ data: { email, name: role, role, passwordHash: await hashPassword('pw') } });
+	return signIn(app.url, email, 'pw');
+}
+
+const search = (q: string, cookie?: string) =>
+	fetch(`${app.url}/api/directory/search?q=${encodeURIComponent(q)}`, { headers: cookie ? { cookie } : {} });
+
+describe('GET /api/directory/search', () => {
+	it('finds groups and people, each person with their groups in token order and status', async () => {
+		const tag = randomUUID().slice(0, 8);
+		await app.db.group.createMany({
+			data: [
+				{ id: `zeta-${tag}`, name: `Zeta ${tag}` },
+				{ id: `alpha-${tag}`, name: `Alpha ${tag}` }
+			]
+		});
+		await app.db.person.create({
+			data: {
+				email: `wanda-${tag}@example.com`,
+				name: `Wanda ${tag}`,
+				status: 'deactivated',
+				memberships: { create: [{ groupId: `zeta-${tag}` }, { groupId: `alpha-${tag}` }] }
+			}
+		});
+
+		const response = await search(tag, await signedIn('support'));
+
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({
+			groups: [
+				{ id: `alpha-${tag}`, name: `Alpha ${tag}`, memberCount: 1 },
+				{ id: `zeta-${tag}`, name: `Zeta ${tag}`, memberCount: 1 }
+			],
+			people: [
+				{
+					id: expect.any(String),
+					name: `Wanda ${tag}`,
+					email: `wanda-${tag}@example.com`,
+					status: 'deactivated',
+					groupIds: [`alpha-${tag}`, `zeta-${tag}`]
+				}
+			]
+		});
+	});
+
+	it('refuses an empty search with 400, members with 403 and strangers with 401', async () => {
+		expect((await search(' ', await signedIn('admin'))).status).toBe(400);
+		expect((await search('a', await signedIn('member'))).status).toBe(403);
+		expect((await search('a')).status).toBe(401);
+	});
+});
