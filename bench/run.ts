@@ -3,11 +3,12 @@
 import { cpus, totalmem } from 'node:os';
 import { accessResolution } from './access-resolution';
 import { CleanupStack } from './cleanup-stack';
+import { editorSave } from './editor-save';
 import type { BenchEntry, BenchSettings } from './entry';
 import { liveblocksAuth } from './liveblocks-auth';
 import { peopleList } from './people-list';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution];
+const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
 const selected = selectEntries(process.argv.slice(2));
