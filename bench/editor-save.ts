@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Liveblocks } from '@liveblocks/node';
+import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
 import type { RoomAccesses } from '../src/lib/access';
 import { hashPassword } from '../src/lib/server/passwords';
 import { connectDatabase } from '../src/lib/server/prisma-client';
@@ -38,7 +38,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 		groupsAccesses: Object.fromEntries(ids('bench-group', entriesPerKind).map((id) => [id, ['*:write']])),
 		usersAccesses: Object.fromEntries(ids('bench-person', entriesPerKind).map((id) => [id, ['*:read']]))
 	};
-	await liveblocks.createRoom(roomId, start);
+	await liveblocks.createRoom(roomId, start as CreateRoomOptions);
 
 	const problems: string[] = [];
 	const get = (path: string) => async () => {

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
 import type { RoomAccesses } from '$lib/access';
-import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess } from './access';
+import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess, SaveNotRecorded } from './access';
 import { RoomNotFound } from './write';
 
 const database = useMigratedDatabase('room_access');
@@ -215,6 +215,62 @@ describe('saveRoomAccess against the dev server', () => {
 			defaultAccesses: ['room:read']
 		});
 		expect(await auditsOf(roomId)).toEqual([]);
+	});
+});
+
+describe('saveRoomAccess when the database fails after Liveblocks accepted the save', () => {
+	/** The real database, except that transactions fail: only the failure is injected. */
+	const failingTransactions = () =>
+		new Proxy(database.db, {
+			get: (target, property) =>
+				property === '$transaction'
+					? () => Promise.reject(new Error('injected: the database went away'))
+					: Reflect.get(target, property, target)
+		});
+
+	it('undoes the change in Liveblocks and records nothing', async () => {
+		const roomId = await roomWith({ defaultAccesses: ['room:read'], usersAccesses: { ana: ['room:write'] } });
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
+		const edited: RoomAccesses = {
+			...loaded,
+			defaultAccesses: ['*:write'],
+			usersAccesses: { ben: ['*:read'] }
+		};
+		const { client, calls } = observed(liveblocks);
+
+		const error = await saveRoomAccess(failingTransactions(), client, await actor(), roomId, {
+			loaded,
+			edited
+		}).catch((thrown: unknown) => thrown);
+
+		expect(error).toBeInstanceOf(SaveNotRecorded);
+		expect(error).toMatchObject({ undone: true });
+		expect(calls.updateRoom).toBe(2);
+		expect(accessesOf(await liveblocks.getRoom(roomId))).toEqual(loaded);
+		expect(await auditsOf(roomId)).toEqual([]);
+	});
+
+	it('says so when the undo fails too', async () => {
+		const roomId = await roomWith({ defaultAccesses: ['room:read'] });
+		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
+		let updates = 0;
+		const { client } = observed(liveblocks, {
+			updateRoom: async () => {
+				updates += 1;
+				if (updates === 2) throw new Error('injected: Liveblocks went away');
+			}
+		});
+
+		const error = await saveRoomAccess(failingTransactions(), client, await actor(), roomId, {
+			loaded,
+			edited: { ...loaded, defaultAccesses: ['*:write'] }
+		}).catch((thrown: unknown) => thrown);
+
+		expect(error).toMatchObject({
+			undone: false,
+			message: expect.stringContaining('could neither record nor undo')
+		});
+		expect((await liveblocks.getRoom(roomId)).defaultAccesses).toEqual(['*:write']);
 	});
 });
 

@@ -27,6 +27,21 @@ export class LiveblocksUnavailable extends Error {
 	}
 }
 
+/** Liveblocks accepted a save the database could not record; `undone` says whether it was taken back. */
+export class SaveNotRecorded extends Error {
+	constructor(
+		readonly undone: boolean,
+		cause: unknown
+	) {
+		super(
+			undone
+				? 'Gatehouse could not record the change, so it was undone in Liveblocks: nothing changed.'
+				: 'Liveblocks has the change, but Gatehouse could neither record nor undo it, so the audit log misses it. Reload to see what Liveblocks has.',
+			{ cause }
+		);
+	}
+}
+
 /** One Liveblocks call about one room: 404 is RoomNotFound, any other failure LiveblocksUnavailable. */
 async function askLiveblocks<T>(roomId: string, call: () => Promise<T>): Promise<T> {
 	try {
@@ -68,7 +83,8 @@ export type SaveRoomAccessResult =
  * Saves the editor's accesses if the room still has the ones it loaded. Nothing is sent when the
  * edit is invalid, when the room changed meanwhile (compared as the access model compares: order of
  * scopes and of entries does not count), or when there is nothing to change. Otherwise exactly one
- * updateRoom carries the difference, then the returned room is mirrored and audited together.
+ * updateRoom carries the difference, then the returned room is mirrored and audited together; if
+ * the database cannot record it, the change is undone in Liveblocks (SaveNotRecorded).
  * `loaded` comes from the browser, but it can only be trusted as the audit's `before` because it
  * must equal what Liveblocks has before anything is sent.
  */
@@ -97,15 +113,25 @@ export async function saveRoomAccess(
 	// above and this updateRoom is not refused: this merge overwrites what both changed and keeps the
 	// rest. The window is one round trip, and the audit log shows both saves.
 	const room = await askLiveblocks(roomId, () => client.updateRoom(roomId, payload as UpdateRoomOptions));
-	await db.$transaction(async (tx) => {
-		await mirrorRoom(tx, room);
-		await recordAudit(tx, {
-			actorId,
-			action: 'room.access-updated',
-			target: { type: 'room', id: roomId },
-			before: loaded,
-			after: accessesOf(room)
+	try {
+		await db.$transaction(async (tx) => {
+			await mirrorRoom(tx, room);
+			await recordAudit(tx, {
+				actorId,
+				action: 'room.access-updated',
+				target: { type: 'room', id: roomId },
+				before: loaded,
+				after: accessesOf(room)
+			});
 		});
-	});
+	} catch (error) {
+		// No save without its audit event: send the inverse of what was just sent.
+		const undo = diffRoomAccess(accessesOf(room), loaded) as UpdateRoomOptions;
+		const undone = await client.updateRoom(roomId, undo).then(
+			() => true,
+			() => false
+		);
+		throw new SaveNotRecorded(undone, error);
+	}
 	return { outcome: 'saved', room, payload };
 }

@@ -5,7 +5,13 @@ import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess } from '$lib/server/rooms/access';
+import {
+	accessesOf,
+	LiveblocksUnavailable,
+	openRoom,
+	saveRoomAccess,
+	SaveNotRecorded
+} from '$lib/server/rooms/access';
 import { describePrincipals } from '$lib/server/rooms/principals';
 import { RoomNotFound } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
@@ -87,6 +93,8 @@ export const actions: Actions = {
 					outcome: 'failed' as const,
 					problem: `Nothing was saved: ${problem.message}. Your changes are still here; try again.`
 				});
+			if (problem instanceof SaveNotRecorded)
+				return fail(503, { outcome: 'failed' as const, problem: problem.message });
 			throw problem;
 		}
 	}
