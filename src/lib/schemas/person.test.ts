@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { normaliseEmail } from '$lib/email';
 import { personSchema, userInfoLimit } from './person';
 
 const valid = { name: 'Mia Designer', email: 'Mia@Example.com ', role: 'member', status: 'active' };
@@ -19,6 +20,12 @@ describe('personSchema', () => {
 			avatarUrl: null,
 			color: null
 		});
+	});
+
+	it('normalises emails exactly as normaliseEmail does, so sign-in and imports find what forms saved', () => {
+		for (const email of [' Mia@Example.com', 'Elise.Dupont@EXAMPLE.COM\t', 'ok@example.com']) {
+			expect(personSchema.parse({ ...valid, email }).email).toBe(normaliseEmail(email));
+		}
 	});
 
 	it('defaults role and status for a new person', () => {

@@ -17,6 +17,7 @@ const optionalText = (schema: z.ZodType<string>) =>
 export const personSchema = z
 	.object({
 		name: z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
+		// normaliseEmail's steps as zod checks, so superforms can read the schema (a test keeps them equal).
 		email: z
 			.string()
 			.trim()
