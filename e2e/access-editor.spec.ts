@@ -142,11 +142,17 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 	await expect(why.getByTestId('why-summary')).toHaveText('can join; canWrite false, canComment false');
 	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText('their own entry');
 	await expect(why).toContainText('As saved now: can join; canWrite true, canComment true');
-	await page.getByRole('combobox', { name: `Apply a preset to ${person.name}` }).selectOption('Editor');
+	await page.getByLabel(`Presets for ${person.name}`).click();
+	await page.getByRole('button', { name: 'Editor', exact: true }).click();
+	await expect(cell(page, 'Room', person.name)).toHaveValue('write');
 	await expect(why.getByTestId('why-summary')).toHaveText('can join; canWrite true, canComment true');
 
 	await page.getByRole('button', { name: `Remove ${group}` }).click();
 	await expect(page.getByRole('combobox', { name: `Room for ${group}` })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: `Restore ${group}` })).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(cell(page, 'Room', group)).toBeFocused();
+	await page.getByRole('button', { name: `Remove ${group}` }).click();
 	const dialog = await reviewAndSave(page);
 	await expect(dialog.getByTestId('change-list').getByRole('listitem')).toHaveText([
 		'Everyone signed in (default): Room read → no access',

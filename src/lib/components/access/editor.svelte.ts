@@ -11,6 +11,7 @@ import {
 	type AccessMatrix,
 	type AccessRow,
 	type EntryKind,
+	type MatrixEntry,
 	type Principal,
 	type RoomAccesses
 } from '$lib/access';
@@ -23,6 +24,8 @@ export class AccessEditorState {
 	matrix: AccessMatrix = $state(matrixOf(noAccesses));
 	/** Set when a save was refused because the room changed meanwhile: what Liveblocks has now. */
 	conflict: RoomAccesses | null = $state.raw(null);
+	/** Entries taken out since loading, kept so each can be restored until the save. */
+	removed: { kind: EntryKind; entry: MatrixEntry }[] = $state([]);
 
 	readonly edited = $derived(matrixToAccesses(this.matrix, this.loaded));
 	readonly problems = $derived(validateRoomAccesses(this.edited));
@@ -38,6 +41,7 @@ export class AccessEditorState {
 		this.loaded = accesses;
 		this.matrix = matrixOf(accesses);
 		this.conflict = null;
+		this.removed = [];
 	}
 
 	entries(kind: EntryKind) {
@@ -61,14 +65,27 @@ export class AccessEditorState {
 		}
 	}
 
+	/** A new entry with `row`; one removed earlier comes back as it was instead. */
 	add(kind: EntryKind, id: string, row: AccessRow) {
-		if (!this.has(kind, id)) this.entries(kind).push({ id, row });
+		if (this.has(kind, id)) return;
+		const removed = this.removed.find((r) => r.kind === kind && r.entry.id === id);
+		if (removed) this.restore(kind, id);
+		else this.entries(kind).push({ id, row });
 	}
 
 	remove(kind: EntryKind, id: string) {
 		const entries = this.entries(kind);
 		const index = entries.findIndex((entry) => entry.id === id);
-		if (index >= 0) entries.splice(index, 1);
+		if (index < 0) return;
+		const [entry] = entries.splice(index, 1);
+		this.removed.push({ kind, entry: entry! });
+	}
+
+	restore(kind: EntryKind, id: string) {
+		const index = this.removed.findIndex((r) => r.kind === kind && r.entry.id === id);
+		if (index < 0) return;
+		const { entry } = this.removed.splice(index, 1)[0]!;
+		this.entries(kind).push(entry);
 	}
 
 	/** Keeps the admin's version except the rows taken from the current one, now the loaded version. */
@@ -79,5 +96,6 @@ export class AccessEditorState {
 		this.loaded = current;
 		this.matrix = matrixOf(resolved);
 		this.conflict = null;
+		this.removed = [];
 	}
 }

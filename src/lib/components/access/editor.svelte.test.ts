@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { emptyRow, type RoomAccesses } from '$lib/access';
+import { AccessEditorState } from './editor.svelte';
+
+const loaded: RoomAccesses = {
+	defaultAccesses: ['room:read'],
+	groupsAccesses: { design: ['room:write'] },
+	usersAccesses: { ana: ['*:read'] }
+};
+const viewer = { ...emptyRow, room: 'read' as const };
+
+describe('AccessEditorState', () => {
+	it('starts with nothing to save', () => {
+		const editor = new AccessEditorState(loaded);
+		expect(editor.edited).toEqual(loaded);
+		expect(editor.differences).toEqual([]);
+		expect(editor.payload).toEqual({});
+	});
+
+	it('keeps a removed entry to restore as it was, and re-adding it restores it', () => {
+		const editor = new AccessEditorState(loaded);
+		editor.setRow({ kind: 'group', id: 'design' }, { ...emptyRow, room: 'write', storage: 'read' });
+		editor.remove('group', 'design');
+		expect(editor.payload).toEqual({ groupsAccesses: { design: null } });
+
+		editor.add('group', 'design', viewer);
+		expect(editor.removed).toEqual([]);
+		expect(editor.edited.groupsAccesses).toEqual({ design: ['*:write', 'storage:read'] });
+
+		editor.remove('group', 'design');
+		editor.restart(loaded);
+		expect(editor.removed).toEqual([]);
+		expect(editor.edited).toEqual(loaded);
+	});
+
+	it('reports problems of the edited matrix as Liveblocks would', () => {
+		const editor = new AccessEditorState(loaded);
+		editor.setRow({ kind: 'default' }, { ...emptyRow, comments: 'write' });
+		expect(editor.problems).toEqual([
+			expect.objectContaining({ field: 'defaultAccesses', rule: 'one-base-scope' })
+		]);
+	});
+
+	it('after a conflict, starts from the current version with the rows kept as chosen', () => {
+		const editor = new AccessEditorState(loaded);
+		editor.add('user', 'ben', viewer);
+		editor.conflict = { ...loaded, defaultAccesses: ['*:write'] };
+
+		editor.resolve([{ kind: 'default' }]);
+
+		expect(editor.conflict).toBeNull();
+		expect(editor.loaded.defaultAccesses).toEqual(['*:write']);
+		expect(editor.payload).toEqual({ usersAccesses: { ben: ['*:read'] } });
+	});
+});
