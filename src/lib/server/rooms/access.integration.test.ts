@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { withFailingTransactions } from '../../../../scripts/testing/injected-failures';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
 import type { RoomAccesses } from '$lib/access';
-import { accessesOf, LiveblocksUnavailable, openRoom, saveRoomAccess, SaveNotRecorded } from './access';
-import { RoomNotFound } from './write';
+import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from './access';
+import { LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
 
 const database = useMigratedDatabase('room_access');
 let liveblocks: Liveblocks;
@@ -219,15 +220,6 @@ describe('saveRoomAccess against the dev server', () => {
 });
 
 describe('saveRoomAccess when the database fails after Liveblocks accepted the save', () => {
-	/** The real database, except that transactions fail: only the failure is injected. */
-	const failingTransactions = () =>
-		new Proxy(database.db, {
-			get: (target, property) =>
-				property === '$transaction'
-					? () => Promise.reject(new Error('injected: the database went away'))
-					: Reflect.get(target, property, target)
-		});
-
 	it('undoes the change in Liveblocks and records nothing', async () => {
 		const roomId = await roomWith({ defaultAccesses: ['room:read'], usersAccesses: { ana: ['room:write'] } });
 		const loaded = accessesOf(await openRoom(database.db, liveblocks, roomId));
@@ -238,7 +230,7 @@ describe('saveRoomAccess when the database fails after Liveblocks accepted the s
 		};
 		const { client, calls } = observed(liveblocks);
 
-		const error = await saveRoomAccess(failingTransactions(), client, await actor(), roomId, {
+		const error = await saveRoomAccess(withFailingTransactions(database.db), client, await actor(), roomId, {
 			loaded,
 			edited
 		}).catch((thrown: unknown) => thrown);
@@ -261,7 +253,7 @@ describe('saveRoomAccess when the database fails after Liveblocks accepted the s
 			}
 		});
 
-		const error = await saveRoomAccess(failingTransactions(), client, await actor(), roomId, {
+		const error = await saveRoomAccess(withFailingTransactions(database.db), client, await actor(), roomId, {
 			loaded,
 			edited: { ...loaded, defaultAccesses: ['*:write'] }
 		}).catch((thrown: unknown) => thrown);

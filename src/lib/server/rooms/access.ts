@@ -1,5 +1,5 @@
 // Saving a room's access matrix: refuse a stale editor, send one updateRoom, mirror and audit it.
-import { LiveblocksError, type Liveblocks, type RoomData, type UpdateRoomOptions } from '@liveblocks/node';
+import type { Liveblocks, RoomData, UpdateRoomOptions } from '@liveblocks/node';
 import {
 	diffRoomAccess,
 	validateRoomAccesses,
@@ -10,22 +10,7 @@ import {
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
 import { mirrorRoom } from './mirror';
-import { RoomNotFound } from './write';
-
-/** Liveblocks answered with an error (its status) or not at all (no status): nothing was changed here. */
-export class LiveblocksUnavailable extends Error {
-	constructor(
-		readonly status: number | undefined,
-		cause: unknown
-	) {
-		super(
-			status === undefined
-				? `Liveblocks could not be reached: ${String(cause)}`
-				: `Liveblocks answered ${status}: ${cause instanceof Error ? cause.message : String(cause)}`,
-			{ cause }
-		);
-	}
-}
+import { askLiveblocks } from './liveblocks-errors';
 
 /** Liveblocks accepted a save the database could not record; `undone` says whether it was taken back. */
 export class SaveNotRecorded extends Error {
@@ -39,19 +24,6 @@ export class SaveNotRecorded extends Error {
 				: 'Liveblocks has the change, but Gatehouse could neither record nor undo it, so the audit log misses it. Reload to see what Liveblocks has.',
 			{ cause }
 		);
-	}
-}
-
-/** One Liveblocks call about one room: 404 is RoomNotFound, any other failure LiveblocksUnavailable. */
-async function askLiveblocks<T>(roomId: string, call: () => Promise<T>): Promise<T> {
-	try {
-		return await call();
-	} catch (error) {
-		if (error instanceof LiveblocksError) {
-			if (error.status === 404) throw new RoomNotFound(roomId);
-			throw new LiveblocksUnavailable(error.status, error);
-		}
-		throw new LiveblocksUnavailable(undefined, error);
 	}
 }
 

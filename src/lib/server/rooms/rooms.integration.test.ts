@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Liveblocks } from '@liveblocks/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
+import { withFailingCalls, withFailingTransactions } from '../../../../scripts/testing/injected-failures';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
 import type { NewRoom } from '$lib/schemas/room';
 import { refreshActiveUsers } from './active-users';
 import { listRooms } from './list';
 import { mirrorRoom, syncRooms } from './mirror';
-import { createRoom, deleteRoom, RoomExists, RoomNotFound } from './write';
+import { LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
+import { createRoom, deleteRoom, RoomExists, RoomNotRecorded } from './write';
 
 const database = useMigratedDatabase('rooms');
 let liveblocks: Liveblocks;
@@ -177,6 +179,38 @@ describe('createRoom and deleteRoom', () => {
 		);
 		expect(await database.db.auditEvent.count({ where: { targetId: input.id } })).toBe(0);
 		expect((await liveblocks.getRoom(input.id)).defaultAccesses).toEqual(['room:write']);
+	});
+
+	it('deletes the new room again when the database cannot record it', async () => {
+		const input = newRoom();
+
+		const error = await createRoom(
+			withFailingTransactions(database.db),
+			liveblocks,
+			await actor(),
+			input
+		).catch((thrown: unknown) => thrown);
+
+		expect(error).toBeInstanceOf(RoomNotRecorded);
+		expect(error).toMatchObject({ undone: true });
+		await expect(liveblocks.getRoom(input.id)).rejects.toMatchObject({ status: 404 });
+		expect(await database.db.room.findUnique({ where: { id: input.id } })).toBeNull();
+	});
+
+	it('records no deletion when Liveblocks does not delete the room', async () => {
+		const actorId = await actor();
+		const input = newRoom();
+		await createRoom(database.db, liveblocks, actorId, input);
+
+		await expect(
+			deleteRoom(database.db, withFailingCalls(liveblocks, ['deleteRoom']), actorId, input.id)
+		).rejects.toBeInstanceOf(LiveblocksUnavailable);
+
+		expect(await liveblocks.getRoom(input.id)).toMatchObject({ id: input.id });
+		expect(await database.db.room.findUnique({ where: { id: input.id } })).not.toBeNull();
+		expect(
+			await database.db.auditEvent.count({ where: { targetId: input.id, action: 'room.deleted' } })
+		).toBe(0);
 	});
 
 	it('deletes from Liveblocks and the index, recording the room as it was', async () => {

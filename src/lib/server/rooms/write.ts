@@ -1,9 +1,10 @@
-import { LiveblocksError, type Liveblocks, type RoomData, type RoomPermission } from '@liveblocks/node';
+import type { Liveblocks, RoomData, RoomPermission } from '@liveblocks/node';
 import { validateRoomAccesses, type AccessProblem, type RoomAccesses } from '$lib/access';
 import { presetDefaultAccesses } from '$lib/rooms/presets';
 import { metadataOf, type NewRoom } from '$lib/schemas/room';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
+import { askLiveblocks, LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
 import { mirrorRoom, unmirrorRoom } from './mirror';
 
 /** Liveblocks already has a room with this id (409). */
@@ -13,9 +14,19 @@ export class RoomExists extends Error {
 	}
 }
 
-export class RoomNotFound extends Error {
-	constructor(readonly id: string) {
-		super(`No room with id ${id}`);
+/** Liveblocks created the room but the database could not record it; `undone`: it was deleted again. */
+export class RoomNotRecorded extends Error {
+	constructor(
+		readonly id: string,
+		readonly undone: boolean,
+		cause: unknown
+	) {
+		super(
+			undone
+				? `Gatehouse could not record the new room, so it was deleted again in Liveblocks: nothing was created.`
+				: `Liveblocks has the new room ${id}, but Gatehouse could neither record nor delete it: sync the rooms list.`,
+			{ cause }
+		);
 	}
 }
 
@@ -32,15 +43,6 @@ export function roomSnapshot(room: RoomData) {
 	return { id, organizationId, metadata, defaultAccesses, groupsAccesses, usersAccesses };
 }
 
-async function findRoom(client: Liveblocks, id: string): Promise<RoomData | null> {
-	try {
-		return await client.getRoom(id);
-	} catch (error) {
-		if (error instanceof LiveblocksError && error.status === 404) return null;
-		throw error;
-	}
-}
-
 async function initialAccesses(client: Liveblocks, input: NewRoom): Promise<RoomAccesses> {
 	if (!input.copyFrom) {
 		return {
@@ -49,15 +51,15 @@ async function initialAccesses(client: Liveblocks, input: NewRoom): Promise<Room
 			usersAccesses: {}
 		};
 	}
-	const source = await findRoom(client, input.copyFrom);
-	if (!source) throw new RoomNotFound(input.copyFrom);
+	const source = await askLiveblocks(input.copyFrom, () => client.getRoom(input.copyFrom));
 	const { defaultAccesses, groupsAccesses, usersAccesses } = source;
 	return { defaultAccesses, groupsAccesses, usersAccesses };
 }
 
 /**
  * Creates the room in Liveblocks, then mirrors and records it. Liveblocks comes first because it
- * is the source of truth: if the database write fails, the next sync brings the room in.
+ * is the source of truth; if the database cannot record the new room, it is deleted again, so no
+ * room exists that the audit log does not know (RoomNotRecorded says whether that worked).
  */
 export async function createRoom(
 	db: Database,
@@ -68,47 +70,58 @@ export async function createRoom(
 	const accesses = await initialAccesses(client, input);
 	const problems = validateRoomAccesses(accesses);
 	if (problems.length > 0) throw new InvalidAccesses(problems);
-	let room: RoomData;
-	try {
-		room = await client.createRoom(input.id, {
+	const room = await askLiveblocks(input.id, () =>
+		client.createRoom(input.id, {
 			defaultAccesses: accesses.defaultAccesses as RoomPermission,
 			groupsAccesses: accesses.groupsAccesses as Record<string, RoomPermission>,
 			usersAccesses: accesses.usersAccesses as Record<string, RoomPermission>,
 			metadata: metadataOf(input),
 			...(input.organizationId ? { organizationId: input.organizationId } : {})
+		})
+	).catch((error: unknown) => {
+		throw error instanceof LiveblocksUnavailable && error.status === 409 ? new RoomExists(input.id) : error;
+	});
+	try {
+		await db.$transaction(async (tx) => {
+			await mirrorRoom(tx, room);
+			await recordAudit(tx, {
+				actorId,
+				action: 'room.created',
+				target: { type: 'room', id: room.id },
+				after: {
+					...roomSnapshot(room),
+					...(input.copyFrom ? { copiedFrom: input.copyFrom } : { preset: input.preset })
+				}
+			});
 		});
 	} catch (error) {
-		if (error instanceof LiveblocksError && error.status === 409) throw new RoomExists(input.id);
-		throw error;
+		const undone = await client.deleteRoom(room.id).then(
+			() => true,
+			() => false
+		);
+		throw new RoomNotRecorded(room.id, undone, error);
 	}
-	await db.$transaction(async (tx) => {
-		await mirrorRoom(tx, room);
-		await recordAudit(tx, {
-			actorId,
-			action: 'room.created',
-			target: { type: 'room', id: room.id },
-			after: {
-				...roomSnapshot(room),
-				...(input.copyFrom ? { copiedFrom: input.copyFrom } : { preset: input.preset })
-			}
-		});
-	});
 	return room;
 }
 
-/** Deletes the room in Liveblocks (disconnecting everyone in it), then from the index, and records what it was. */
+/**
+ * Deletes the room in Liveblocks (disconnecting everyone in it) and records what it was. A deletion
+ * cannot be undone, so it is sent from inside the transaction that removes the index row and writes
+ * the audit event: if Liveblocks refuses, nothing is recorded; if it deletes, the record commits.
+ */
 export async function deleteRoom(
 	db: Database,
 	client: Liveblocks,
 	actorId: string,
 	id: string
 ): Promise<void> {
-	const before = await findRoom(client, id);
-	if (!before) {
-		await unmirrorRoom(db, id);
-		throw new RoomNotFound(id);
+	let before: RoomData;
+	try {
+		before = await askLiveblocks(id, () => client.getRoom(id));
+	} catch (error) {
+		if (error instanceof RoomNotFound) await unmirrorRoom(db, id);
+		throw error;
 	}
-	await client.deleteRoom(id);
 	await db.$transaction(async (tx) => {
 		await unmirrorRoom(tx, id);
 		await recordAudit(tx, {
@@ -117,5 +130,6 @@ export async function deleteRoom(
 			target: { type: 'room', id },
 			before: roomSnapshot(before)
 		});
+		await askLiveblocks(id, () => client.deleteRoom(id));
 	});
 }

@@ -1,12 +1,13 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { setError, superValidate } from 'sveltekit-superforms';
+import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { staffRoles } from '$lib/roles';
 import { newRoomSchema } from '$lib/schemas/room';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import { createRoom, InvalidAccesses, RoomExists, RoomNotFound } from '$lib/server/rooms/write';
+import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
+import { createRoom, InvalidAccesses, RoomExists, RoomNotRecorded } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -28,6 +29,9 @@ export const actions: Actions = {
 			}
 			if (error instanceof InvalidAccesses) {
 				return setError(form, 'copyFrom', `That room's accesses break Liveblocks' rules: ${error.message}`);
+			}
+			if (error instanceof LiveblocksUnavailable || error instanceof RoomNotRecorded) {
+				return message(form, `The room was not created. ${error.message}`, { status: 503 });
 			}
 			throw error;
 		}

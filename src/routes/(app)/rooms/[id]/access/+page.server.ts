@@ -5,15 +5,9 @@ import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import {
-	accessesOf,
-	LiveblocksUnavailable,
-	openRoom,
-	saveRoomAccess,
-	SaveNotRecorded
-} from '$lib/server/rooms/access';
+import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/server/rooms/access';
 import { describePrincipals } from '$lib/server/rooms/principals';
-import { RoomNotFound } from '$lib/server/rooms/write';
+import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = (roomId: string) =>
