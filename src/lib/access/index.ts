@@ -3,3 +3,4 @@ export * from './scopes';
 export * from './validate';
 export * from './resolve';
 export * from './diff';
+export * from './policy';
