@@ -115,6 +115,9 @@ describe('describePolicyChange', () => {
 		);
 		expect(describePolicyChange({ kind: 'set-default', scopes: [] })).toBe('Set the default to no access');
 		expect(describePolicyChange({ kind: 'remove-user', userId: 'ana' })).toBe('Remove person ana');
+		expect(describePolicyChange({ kind: 'remove-user', userId: 'c123' }, 'Ana (ana@example.com)')).toBe(
+			'Remove person Ana (ana@example.com)'
+		);
 	});
 });
 

@@ -65,19 +65,19 @@ export function validatePolicyChange(change: PolicyChange): ScopeProblem[] {
 	return problems;
 }
 
-/** The change in a sentence, for lists, previews and the audit log. */
-export function describePolicyChange(change: PolicyChange): string {
+/** The change in a sentence, for lists, previews and the audit log; `subject` names the group or person instead of their id. */
+export function describePolicyChange(change: PolicyChange, subject?: string): string {
 	const list = (scopes: string[]) => (scopes.length === 0 ? 'no access' : scopes.join(' '));
 	switch (change.kind) {
 		case 'set-default':
 			return `Set the default to ${list(change.scopes)}`;
 		case 'set-group':
-			return `Set group ${change.groupId} to ${list(change.scopes)}`;
+			return `Set group ${subject ?? change.groupId} to ${list(change.scopes)}`;
 		case 'set-user':
-			return `Set person ${change.userId} to ${list(change.scopes)}`;
+			return `Set person ${subject ?? change.userId} to ${list(change.scopes)}`;
 		case 'remove-group':
-			return `Remove group ${change.groupId}`;
+			return `Remove group ${subject ?? change.groupId}`;
 		case 'remove-user':
-			return `Remove person ${change.userId}`;
+			return `Remove person ${subject ?? change.userId}`;
 	}
 }

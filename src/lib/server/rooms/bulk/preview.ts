@@ -10,20 +10,30 @@ import {
 } from '$lib/access';
 import type { Transaction } from '../../transaction';
 
+/** One list the change alters in a room: null before means added, null after means removed. */
+export type EntryChange = { entry: string; before: string[] | null; after: string[] | null };
+
 export type RoomPreview = {
 	roomId: string;
 	title: string | null;
-	/** The updateRoom payload the room would get. */
-	update: RoomAccessUpdate;
+	changes: EntryChange[];
 	/** Why Liveblocks would refuse the changed room (it would fail in the job). */
 	problems: string[];
 };
 
+/** How many rooms the preview lists one by one; the counts cover them all. */
+export const previewListLimit = 200;
+
 export type BulkPreview = {
 	total: number;
-	/** Rooms the change would alter (or refuse), in id order. */
-	affected: RoomPreview[];
+	/** How many rooms the change would alter, and how many it would fail. */
+	changing: number;
+	failing: number;
 	unchanged: number;
+	/** Rooms the change would alter or fail, in id order, at most previewListLimit. */
+	affected: RoomPreview[];
+	/** The unchanged rooms' ids, at most previewListLimit. */
+	unchangedIds: string[];
 	/** Names these exact rooms and this exact change, so a start can refuse a preview gone stale. */
 	digest: string;
 };
@@ -42,7 +52,13 @@ export async function previewBulkChange(
 		select: { id: true, metadata: true, defaultAccesses: true, groupsAccesses: true, usersAccesses: true },
 		orderBy: { id: 'asc' }
 	});
-	const affected: RoomPreview[] = [];
+	const preview: Omit<BulkPreview, 'total' | 'digest'> = {
+		changing: 0,
+		failing: 0,
+		unchanged: 0,
+		affected: [],
+		unchangedIds: []
+	};
 	for (const row of rows) {
 		const current = {
 			defaultAccesses: row.defaultAccesses,
@@ -52,17 +68,42 @@ export async function previewBulkChange(
 		const after = applyPolicyChange(current, change);
 		const update = diffRoomAccess(current, after);
 		const problems = validateRoomAccesses(after).map((problem) => problem.message);
-		if (Object.keys(update).length > 0 || problems.length > 0) {
+		if (Object.keys(update).length === 0 && problems.length === 0) {
+			preview.unchanged++;
+			if (preview.unchangedIds.length < previewListLimit) preview.unchangedIds.push(row.id);
+			continue;
+		}
+		if (problems.length > 0) preview.failing++;
+		else preview.changing++;
+		if (preview.affected.length < previewListLimit) {
 			const title = (row.metadata as Record<string, unknown>).title;
-			affected.push({ roomId: row.id, title: typeof title === 'string' ? title : null, update, problems });
+			preview.affected.push({
+				roomId: row.id,
+				title: typeof title === 'string' ? title : null,
+				changes: entryChanges(current, update),
+				problems
+			});
 		}
 	}
-	return {
-		total: roomIds.length,
-		affected,
-		unchanged: roomIds.length - affected.length,
-		digest: selectionDigest(roomIds, change)
-	};
+	return { total: rows.length, ...preview, digest: selectionDigest(roomIds, change) };
+}
+
+/** The update read against the room it applies to, entry by entry. */
+export function entryChanges(current: RoomAccesses, update: RoomAccessUpdate): EntryChange[] {
+	const changes: EntryChange[] = [];
+	if (update.defaultAccesses) {
+		changes.push({ entry: 'Default', before: current.defaultAccesses, after: update.defaultAccesses });
+	}
+	for (const [field, noun] of [
+		['groupsAccesses', 'Group'],
+		['usersAccesses', 'Person']
+	] as const) {
+		for (const [id, after] of Object.entries(update[field] ?? {})) {
+			const before = Object.hasOwn(current[field], id) ? current[field][id]! : null;
+			changes.push({ entry: `${noun} ${id}`, before, after });
+		}
+	}
+	return changes;
 }
 
 export function selectionDigest(roomIds: string[], change: PolicyChange): string {

@@ -1,9 +1,10 @@
 // What the bulk pages show: a job's progress and per-room results, and the list of jobs.
-import type { PolicyChange } from '$lib/access';
+import type { PolicyChange, RoomAccessUpdate, RoomAccesses } from '$lib/access';
 import { policyChangeSchema } from '$lib/schemas/policy-change';
 import { decodeCursor, encodeCursor } from '../../keyset-cursor';
 import { Prisma, type BulkJobRoomStatus, type BulkJobStatus } from '../../prisma/client';
 import type { Transaction } from '../../transaction';
+import { entryChanges, type EntryChange } from './preview';
 
 export const roomStatuses = ['pending', 'changed', 'unchanged', 'failed', 'cancelled'] as const;
 export type RoomCounts = Record<BulkJobRoomStatus, number>;
@@ -112,7 +113,8 @@ export type RoomResult = {
 	status: BulkJobRoomStatus;
 	attempts: number;
 	error: string | null;
-	update: unknown;
+	/** For a changed room: each list the job changed, from what it was to what it became. */
+	changes: EntryChange[];
 	finishedAt: Date | null;
 };
 
@@ -122,12 +124,27 @@ export async function bulkJobResults(
 	jobId: string,
 	{ status, limit = 500 }: { status?: BulkJobRoomStatus; limit?: number } = {}
 ): Promise<RoomResult[]> {
-	return db.bulkJobRoom.findMany({
+	const rows = await db.bulkJobRoom.findMany({
 		where: { jobId, ...(status ? { status } : {}) },
-		select: { roomId: true, status: true, attempts: true, error: true, update: true, finishedAt: true },
+		select: {
+			roomId: true,
+			status: true,
+			attempts: true,
+			error: true,
+			before: true,
+			update: true,
+			finishedAt: true
+		},
 		orderBy: { roomId: 'asc' },
 		take: limit
 	});
+	return rows.map(({ before, update, ...row }) => ({
+		...row,
+		changes:
+			row.status === 'changed' && before && update
+				? entryChanges(before as RoomAccesses, update as RoomAccessUpdate)
+				: []
+	}));
 }
 
 /** Jobs newest first, a page at a time. */

@@ -1,4 +1,5 @@
 // Which rooms a bulk change covers: fixed once, from the rooms ticked on the list or from its filter.
+import { countNoun } from '$lib/count-noun';
 import { Prisma } from '../../prisma/client';
 import type { Transaction } from '../../transaction';
 import { roomFilterSql } from '../list';
@@ -35,11 +36,11 @@ export async function resolveSelection(db: Transaction, selection: RoomSelection
 
 /** The selection in words, kept with the job. */
 export function describeSelection(selection: RoomSelection, count: number): string {
-	const rooms = `${count} room${count === 1 ? '' : 's'}`;
+	const rooms = countNoun(count, 'room');
 	if (selection.kind === 'rooms') return `${rooms} chosen`;
 	const parts = [
 		selection.search ? `search “${selection.search}”` : null,
 		selection.organizationId ? `organization ${selection.organizationId}` : null
 	].filter((part) => part !== null);
-	return `${rooms} matching ${parts.length > 0 ? parts.join(', ') : 'all rooms'}`;
+	return parts.length > 0 ? `${rooms} matching ${parts.join(', ')}` : `all ${rooms} in the index`;
 }
