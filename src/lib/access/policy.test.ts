@@ -65,6 +65,23 @@ describe('applyPolicyChange', () => {
 		expect(diffRoomAccess(room, applyPolicyChange(room, change))).toEqual({});
 	});
 
+	it('keeps a list that already means the same, legacy aliases included', () => {
+		const legacy: RoomAccesses = {
+			defaultAccesses: ['room:write'],
+			groupsAccesses: { ops: ['room:read', 'comments:write'] },
+			usersAccesses: {}
+		};
+		expect(applyPolicyChange(legacy, { kind: 'set-default', scopes: ['*:write'] })).toEqual(legacy);
+		expect(
+			applyPolicyChange(legacy, { kind: 'set-group', groupId: 'ops', scopes: ['comments:write', '*:read'] })
+		).toEqual(legacy);
+		// A list Liveblocks would reject is replaced, even if it reads the same.
+		const repeated = { ...legacy, defaultAccesses: ['*:write', '*:write'] };
+		expect(applyPolicyChange(repeated, { kind: 'set-default', scopes: ['*:write'] }).defaultAccesses).toEqual(
+			['*:write']
+		);
+	});
+
 	it('makes a 101st group entry a problem of that room', () => {
 		const full: RoomAccesses = {
 			...room,

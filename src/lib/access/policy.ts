@@ -1,6 +1,6 @@
 // One access change applied to many rooms (bulk policy): what it is, and what it does to one room.
 import { maxIdLength, validateScopes, type ScopeProblem } from './validate';
-import type { RoomAccesses } from './scopes';
+import { scopesToRow, type RoomAccesses } from './scopes';
 
 /** A change to every chosen room: an entry set or removed, or the default replaced. */
 export type PolicyChange =
@@ -20,12 +20,16 @@ export const policyChangeKinds = [
 
 /**
  * The room after the change. Setting an entry replaces its list (adding it when missing), removing
- * one that is absent leaves the room as it was; the other entries keep their order and lists.
+ * one that is absent leaves the room as it was; the other entries keep their order and lists. A
+ * list that already means the same (say legacy `room:write` for `*:write`) is kept, so rooms that
+ * already grant what is asked are left alone.
  */
 export function applyPolicyChange(room: RoomAccesses, change: PolicyChange): RoomAccesses {
 	switch (change.kind) {
 		case 'set-default':
-			return { ...room, defaultAccesses: [...change.scopes] };
+			return sameAccess(room.defaultAccesses, change.scopes)
+				? room
+				: { ...room, defaultAccesses: [...change.scopes] };
 		case 'set-group':
 			return { ...room, groupsAccesses: withEntry(room.groupsAccesses, change.groupId, change.scopes) };
 		case 'set-user':
@@ -39,11 +43,20 @@ export function applyPolicyChange(room: RoomAccesses, change: PolicyChange): Roo
 
 // Entries are rebuilt with fromEntries so ids like "__proto__" stay own entries.
 function withEntry(entries: Record<string, string[]>, id: string, scopes: string[]) {
+	if (Object.hasOwn(entries, id) && sameAccess(entries[id]!, scopes)) return entries;
 	return Object.fromEntries([...Object.entries(entries).filter(([key]) => key !== id), [id, [...scopes]]]);
 }
 
 function withoutEntry(entries: Record<string, string[]>, id: string) {
 	return Object.fromEntries(Object.entries(entries).filter(([key]) => key !== id));
+}
+
+/** Two lists Liveblocks accepts that grant the same levels (aliases and order aside). */
+function sameAccess(a: readonly string[], b: readonly string[]): boolean {
+	const valid = (list: readonly string[]) => validateScopes(list, { allowEmpty: true }).length === 0;
+	if (!valid(a) || !valid(b)) return false;
+	const [rowA, rowB] = [scopesToRow(a), scopesToRow(b)];
+	return Object.entries(rowA).every(([resource, level]) => rowB[resource as keyof typeof rowB] === level);
 }
 
 /**
