@@ -4,3 +4,4 @@ export * from './validate';
 export * from './resolve';
 export * from './diff';
 export * from './matrix';
+export * from './policy';

@@ -24,17 +24,26 @@ export type RoomListOptions = {
 
 type Row = Omit<RoomListItem, 'title'>;
 
+/** The list's filter as a WHERE condition on "Room" (bulk changes select rooms with it too). */
+export function roomFilterSql({
+	search,
+	organizationId
+}: Pick<RoomListOptions, 'search' | 'organizationId'>) {
+	const trimmed = search?.trim();
+	const filters = [
+		trimmed ? Prisma.sql`"searchText" ILIKE ${likePattern(trimmed)}` : null,
+		organizationId ? Prisma.sql`"organizationId" = ${organizationId}` : null
+	].filter((filter) => filter !== null);
+	return filters.length > 0 ? Prisma.join(filters, ' AND ') : Prisma.sql`true`;
+}
+
 /** One page of the room index by id, in either direction, with links to the pages on each side. */
 export async function listRooms(db: Transaction, options: RoomListOptions = {}): Promise<RoomListPage> {
 	const limit = options.limit ?? 50;
 	const search = options.search?.trim();
 	const before = decodeCursor(options.before, 1)?.[0];
 	const after = before === undefined ? decodeCursor(options.after, 1)?.[0] : undefined;
-	const filters = [
-		search ? Prisma.sql`"searchText" ILIKE ${likePattern(search)}` : null,
-		options.organizationId ? Prisma.sql`"organizationId" = ${options.organizationId}` : null
-	].filter((filter) => filter !== null);
-	const where = filters.length > 0 ? Prisma.join(filters, ' AND ') : Prisma.sql`true`;
+	const where = roomFilterSql({ search, organizationId: options.organizationId });
 	const select = (bound: Prisma.Sql, order: Prisma.Sql) => db.$queryRaw<Row[]>`
 		SELECT id, "organizationId", metadata, "activeUsers" FROM "Room"
 		WHERE ${where} AND ${bound}

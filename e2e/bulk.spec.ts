@@ -1,0 +1,77 @@
+import { sameScopes } from '../src/lib/access';
+import { mirrorRoom } from '../src/lib/server/rooms/mirror';
+import { expect, signIn, test } from './fixtures';
+
+test('an admin ticks rooms, previews a group change, starts it and follows it to 100 %', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const group = await world.group();
+	const prefix = world.unique('bulk');
+	const rooms: string[] = [];
+	// Two rooms need the change; one already gives the group edit access.
+	for (const [index, groupsAccesses] of [
+		{},
+		{ [group]: ['room:read'] },
+		{ [group]: ['room:write'] }
+	].entries()) {
+		const id = `${prefix}-${index}`;
+		await mirrorRoom(
+			world.db,
+			await world.liveblocks.createRoom(id, {
+				defaultAccesses: [],
+				groupsAccesses: groupsAccesses as Record<string, ['room:write']>
+			})
+		);
+		rooms.push(id);
+	}
+
+	await signIn(page, admin);
+	await page.goto(`/rooms?q=${prefix}`);
+	for (const id of rooms) await page.getByLabel(`Tick ${id} for a bulk change`).check();
+	await page.getByRole('button', { name: 'Bulk change ticked rooms' }).click();
+
+	await expect(page.getByTestId('chosen-rooms').getByRole('listitem')).toHaveCount(3);
+	await page.getByLabel("Set a group's access").check();
+	await page.getByLabel('Group id').fill(group);
+	await page.getByLabel('Edit', { exact: true }).check();
+	await page.getByRole('button', { name: 'Preview' }).click();
+
+	await expect(page.getByTestId('preview-summary')).toContainText(
+		'Of 3 rooms: 2 will change, 1 already match'
+	);
+	const previewRows = page.getByTestId('preview-rooms').getByRole('row');
+	await expect(previewRows).toHaveCount(3);
+	// "→" is for the eye; screen readers hear "becomes".
+	await expect(previewRows.filter({ hasText: rooms[1]! })).toContainText(
+		`Group ${group}: room:read →becomes *:write`
+	);
+	await expect(previewRows.filter({ hasText: rooms[0]! })).toContainText(
+		`Group ${group}: no entry →becomes *:write`
+	);
+
+	await page.getByRole('button', { name: 'Start job' }).click();
+	await expect(page.getByText('Tick the box to confirm the change.')).toBeVisible();
+	await page.getByLabel(/Apply this change to 3 rooms/).check();
+	await page.getByRole('button', { name: 'Start job' }).click();
+
+	await expect(page).toHaveURL(/\/rooms\/bulk\/c\w+$/);
+	await expect(page.getByTestId('progress-text')).toHaveText('3 of 3 rooms done (100 %)');
+	await expect(page.getByTestId('progress')).toHaveAttribute('aria-valuenow', '3');
+	await expect(page.getByTestId('job-status')).toHaveText('Finished');
+	const results = page.getByTestId('results');
+	await expect(results.locator(`[data-room="${rooms[0]}"]`)).toContainText('changed');
+	await expect(results.locator(`[data-room="${rooms[1]}"]`)).toContainText('changed');
+	await expect(results.locator(`[data-room="${rooms[2]}"]`)).toContainText('unchanged');
+	await expect(page.getByTestId('counts')).toContainText('2 changed · 1 unchanged · 0 failed');
+
+	for (const id of rooms) {
+		const { groupsAccesses } = await world.liveblocks.getRoom(id);
+		expect(
+			sameScopes(groupsAccesses[group]!, ['*:write']) || sameScopes(groupsAccesses[group]!, ['room:write'])
+		).toBe(true);
+	}
+	await page.getByRole('link', { name: '← Bulk changes' }).click();
+	await expect(page.getByTestId('jobs')).toContainText(`Set group ${group} to *:write`);
+});
