@@ -20,17 +20,22 @@ export const load: PageServerLoad = async (event) => {
 		after: params.get('after'),
 		before: params.get('before')
 	});
-	// "Connected now" only for the rows on screen; a Liveblocks outage must not hide the list.
-	const active = await refreshActiveUsers(
+	// "Connected now" for the rows on screen streams in after the list, which shows the last
+	// counts meanwhile: Liveblocks being slow or down must not hold the list back.
+	const connectedNow = refreshActiveUsers(
 		db,
 		liveblocks(),
 		page.rooms.map((room) => room.id)
-	).catch(() => new Map<string, number | null>());
+	).then(
+		(counts) => Object.fromEntries(counts),
+		() => null
+	);
 	return {
 		search,
 		organizationId,
 		organizations: await roomOrganizations(db),
-		rooms: page.rooms.map((room) => ({ ...room, activeUsers: active.get(room.id) ?? room.activeUsers })),
+		rooms: page.rooms,
+		connectedNow,
 		next: page.next,
 		previous: page.previous,
 		deleted: params.get('deleted'),
