@@ -1,5 +1,6 @@
 // One access change applied to many rooms (bulk policy): what it is, and what it does to one room.
 import { maxIdLength, validateScopes, type ScopeProblem } from './validate';
+import { sameRow } from './matrix';
 import { scopesToRow, type RoomAccesses } from './scopes';
 
 /** A change to every chosen room: an entry set or removed, or the default replaced. */
@@ -55,8 +56,7 @@ function withoutEntry(entries: Record<string, string[]>, id: string) {
 function sameAccess(a: readonly string[], b: readonly string[]): boolean {
 	const valid = (list: readonly string[]) => validateScopes(list, { allowEmpty: true }).length === 0;
 	if (!valid(a) || !valid(b)) return false;
-	const [rowA, rowB] = [scopesToRow(a), scopesToRow(b)];
-	return Object.entries(rowA).every(([resource, level]) => rowB[resource as keyof typeof rowB] === level);
+	return sameRow(scopesToRow(a), scopesToRow(b));
 }
 
 /**
