@@ -1,6 +1,7 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { roles, type Role } from '$lib/roles';
 import { db } from './db';
+import { personProfileSelect } from './people/fields';
 
 export type SessionPerson = {
 	id: string;
@@ -22,13 +23,7 @@ async function loadSessionPerson(event: RequestEvent): Promise<SessionPerson | n
 	const person = await db.person.findUnique({
 		where: { id },
 		select: {
-			id: true,
-			email: true,
-			name: true,
-			role: true,
-			status: true,
-			avatarUrl: true,
-			color: true,
+			...personProfileSelect,
 			mustChangePassword: true,
 			memberships: { select: { groupId: true } }
 		}

@@ -6,6 +6,7 @@ import { addMembers, removeMembers } from '../groups/memberships';
 import type { Database } from '../prisma-client';
 import type { Transaction } from '../transaction';
 import { createPerson, EmailTaken, updatePerson } from './write';
+import { personProfileSelect } from './fields';
 
 /*
  * CSV import of people, keyed by email. What a file means (the import page explains the same):
@@ -162,13 +163,7 @@ export async function planImport(
 		tx.person.findMany({
 			where: { email: { in: emails.filter((email) => email !== '') } },
 			select: {
-				id: true,
-				email: true,
-				name: true,
-				role: true,
-				status: true,
-				avatarUrl: true,
-				color: true,
+				...personProfileSelect,
 				memberships: { select: { groupId: true } }
 			}
 		}),

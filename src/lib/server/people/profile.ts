@@ -1,4 +1,5 @@
 import type { Transaction } from '../transaction';
+import { personProfileSelect } from './fields';
 
 /**
  * Everything the person page shows about someone: profile, groups, and how they sign in
@@ -8,13 +9,7 @@ export async function loadPersonProfile(db: Transaction, id: string) {
 	const person = await db.person.findUnique({
 		where: { id },
 		select: {
-			id: true,
-			email: true,
-			name: true,
-			role: true,
-			status: true,
-			avatarUrl: true,
-			color: true,
+			...personProfileSelect,
 			passwordHash: true,
 			mustChangePassword: true,
 			createdAt: true,
