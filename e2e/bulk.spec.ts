@@ -34,7 +34,9 @@ test('an admin ticks rooms, previews a group change, starts it and follows it to
 
 	await expect(page.getByTestId('chosen-rooms').getByRole('listitem')).toHaveCount(3);
 	await page.getByLabel("Set a group's access").check();
-	await page.getByLabel('Group id').fill(group);
+	await page.getByRole('combobox', { name: 'Find a group' }).fill(group);
+	await page.getByRole('option', { name: new RegExp(group) }).click();
+	await expect(page.getByLabel('Group id')).toHaveValue(group);
 	await page.getByLabel('Edit', { exact: true }).check();
 	await page.getByRole('button', { name: 'Preview' }).click();
 

@@ -27,11 +27,7 @@ export const load: PageServerLoad = async (event) => {
 		zod4(bulkChangeSchema),
 		{ errors: false }
 	);
-	const [groups, organizations] = await Promise.all([
-		db.group.findMany({ select: { id: true, name: true }, orderBy: { name: 'asc' }, take: 1000 }),
-		roomOrganizations(db)
-	]);
-	return { form, groups, organizations, canEdit: viewer.role === 'admin' };
+	return { form, organizations: await roomOrganizations(db), canEdit: viewer.role === 'admin' };
 };
 
 export const actions: Actions = {
