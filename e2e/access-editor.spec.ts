@@ -163,6 +163,27 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 	await expect(dialog).toBeHidden();
 });
 
+test('an admin demoted while editing is refused on save and keeps the edits on screen', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const roomId = await world.room({ defaultAccesses: ['room:read'] });
+	await signIn(page, admin);
+	await page.goto(`/rooms/${roomId}/access`);
+	await cell(page, 'Room', 'Everyone signed in').selectOption('write');
+	const dialog = await reviewAndSave(page);
+
+	await world.db.person.update({ where: { id: admin.id }, data: { role: 'support' } });
+	await dialog.getByRole('button', { name: 'Save' }).click();
+
+	await expect(page.getByTestId('save-refused')).toHaveText(
+		'Nothing was saved. This needs the admin role; you are signed in as support.'
+	);
+	await expect(cell(page, 'Room', 'Everyone signed in')).toHaveValue('write');
+	expect((await world.liveblocks.getRoom(roomId)).defaultAccesses).toEqual(['room:read']);
+});
+
 test('support staff see the matrix read-only and cannot save it', async ({ page, world }) => {
 	const support = await world.person({ role: 'support' });
 	const roomId = await world.room({ defaultAccesses: ['room:write'] });
