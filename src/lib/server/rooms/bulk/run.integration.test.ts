@@ -151,7 +151,8 @@ describe('a bulk job against the dev server', () => {
 
 		const first = await runBulkJob(db(), client, jobId, {
 			owner: 'instance-a',
-			leaseMs: 1_000,
+			// Long enough that a busy machine cannot let it lapse before the check below.
+			leaseMs: 3_000,
 			retry: fast,
 			signal: crash.signal
 		});
@@ -165,7 +166,7 @@ describe('a bulk job against the dev server', () => {
 		// While the stopped instance's lease lasts, nobody else takes the job.
 		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('not-claimed');
 
-		await sleep(1_100);
+		await sleep(3_100);
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({ interrupted: true });
 		expect(await claimableJobIds(db())).toContain(jobId);
 		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('finished');
