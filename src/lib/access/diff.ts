@@ -38,6 +38,11 @@ function entryChanges(
 	return Object.fromEntries([...removed, ...set]);
 }
 
+/** An update that changes nothing: the lists already say the same. */
+export function isEmptyUpdate(update: RoomAccessUpdate): boolean {
+	return Object.keys(update).length === 0;
+}
+
 /** Equal as multisets: order does not matter, a repeated scope does (Liveblocks rejects it). */
 export function sameScopes(a: readonly string[], b: readonly string[]): boolean {
 	if (a.length !== b.length) return false;

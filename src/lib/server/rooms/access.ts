@@ -2,6 +2,7 @@
 import type { Liveblocks, RoomData, UpdateRoomOptions } from '@liveblocks/node';
 import {
 	diffRoomAccess,
+	isEmptyUpdate,
 	validateRoomAccesses,
 	type AccessProblem,
 	type RoomAccessUpdate,
@@ -30,10 +31,6 @@ export class SaveNotRecorded extends Error {
 export function accessesOf(room: RoomData): RoomAccesses {
 	const { defaultAccesses, groupsAccesses, usersAccesses } = room;
 	return { defaultAccesses, groupsAccesses, usersAccesses };
-}
-
-function isEmpty(update: RoomAccessUpdate): boolean {
-	return Object.keys(update).length === 0;
 }
 
 /** The room as Liveblocks has it now, what the editor starts from; opening it refreshes its index row. */
@@ -72,14 +69,14 @@ export async function saveRoomAccess(
 
 	const fresh = await askLiveblocks(roomId, () => client.getRoom(roomId));
 	const current = accessesOf(fresh);
-	if (!isEmpty(diffRoomAccess(loaded, current))) {
+	if (!isEmptyUpdate(diffRoomAccess(loaded, current))) {
 		// The index was stale too: keep what was just read.
 		await mirrorRoom(db, fresh);
 		return { outcome: 'conflict', current };
 	}
 
 	const payload = diffRoomAccess(loaded, edited);
-	if (isEmpty(payload)) return { outcome: 'unchanged' };
+	if (isEmptyUpdate(payload)) return { outcome: 'unchanged' };
 
 	// Liveblocks has no compare-and-set, so a save by someone else that lands between the getRoom
 	// above and this updateRoom is not refused: this merge overwrites what both changed and keeps the

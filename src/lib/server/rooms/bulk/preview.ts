@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import {
 	applyPolicyChange,
 	diffRoomAccess,
+	isEmptyUpdate,
 	validateRoomAccesses,
 	type PolicyChange,
 	type RoomAccessUpdate,
@@ -68,7 +69,7 @@ export async function previewBulkChange(
 		const after = applyPolicyChange(current, change);
 		const update = diffRoomAccess(current, after);
 		const problems = validateRoomAccesses(after).map((problem) => problem.message);
-		if (Object.keys(update).length === 0 && problems.length === 0) {
+		if (isEmptyUpdate(update) && problems.length === 0) {
 			preview.unchanged++;
 			if (preview.unchangedIds.length < previewListLimit) preview.unchangedIds.push(row.id);
 			continue;

@@ -4,6 +4,7 @@ import { LiveblocksError, type Liveblocks, type RoomData, type UpdateRoomOptions
 import {
 	applyPolicyChange,
 	diffRoomAccess,
+	isEmptyUpdate,
 	validateRoomAccesses,
 	type PolicyChange,
 	type RoomAccessUpdate,
@@ -37,8 +38,6 @@ type Outcome =
 	| { status: 'changed'; before: RoomAccesses; room: RoomData; update: RoomAccessUpdate }
 	| { status: 'unchanged'; room: RoomData }
 	| { status: 'failed'; error: string; room?: RoomData };
-
-const isEmpty = (update: RoomAccessUpdate) => Object.keys(update).length === 0;
 
 /**
  * Tries the room until it is done, retrying 429, 5xx and unanswered calls with back-off up to the
@@ -81,11 +80,14 @@ async function tryRoom(ctx: RoomJobContext, room: PendingRoom): Promise<Outcome>
 		return { status: 'failed', error: problems.map((problem) => problem.message).join(' '), room: fresh };
 	}
 	const update = diffRoomAccess(current, target);
-	if (isEmpty(update)) {
+	if (isEmptyUpdate(update)) {
 		// An earlier try sent an update and then failed or crashed before recording it: if the room
 		// is now what that update made of it, the change is this job's and gets its audit now.
-		if (room.before && !isEmpty(diffRoomAccess(room.before, applyPolicyChange(room.before, ctx.change)))) {
-			if (isEmpty(diffRoomAccess(applyPolicyChange(room.before, ctx.change), current))) {
+		if (
+			room.before &&
+			!isEmptyUpdate(diffRoomAccess(room.before, applyPolicyChange(room.before, ctx.change)))
+		) {
+			if (isEmptyUpdate(diffRoomAccess(applyPolicyChange(room.before, ctx.change), current))) {
 				return {
 					status: 'changed',
 					before: room.before,
