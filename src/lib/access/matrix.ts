@@ -28,17 +28,29 @@ export function matrixOf(accesses: RoomAccesses): AccessMatrix {
  * as it was written (a legacy `room:read` stays), so only rows the editor changed are rewritten.
  */
 export function matrixToAccesses(matrix: AccessMatrix, loaded: RoomAccesses): RoomAccesses {
-	const listOf = (row: AccessRow, before: readonly string[] | undefined) =>
+	const written = (row: AccessRow, before: readonly string[] | undefined) =>
 		before && sameRow(scopesToRow(before), row) ? [...before] : rowToScopes(row);
 	const lists = (entries: MatrixEntry[], before: Record<string, string[]>) =>
 		Object.fromEntries(
-			entries.map(({ id, row }) => [id, listOf(row, Object.hasOwn(before, id) ? before[id] : undefined)])
+			entries.map(({ id, row }) => [id, written(row, Object.hasOwn(before, id) ? before[id] : undefined)])
 		);
 	return {
-		defaultAccesses: listOf(matrix.defaultRow, loaded.defaultAccesses),
+		defaultAccesses: written(matrix.defaultRow, loaded.defaultAccesses),
 		groupsAccesses: lists(matrix.groups, loaded.groupsAccesses),
 		usersAccesses: lists(matrix.users, loaded.usersAccesses)
 	};
+}
+
+/** A principal as a string, unique in a room: for keys, ids and comparisons. */
+export function principalKey(principal: Principal): string {
+	return principal.kind === 'default' ? 'default' : `${principal.kind}:${principal.id}`;
+}
+
+/** The principal's list in `accesses`, or undefined where it has no entry. */
+export function listOf(accesses: RoomAccesses, principal: Principal): string[] | undefined {
+	if (principal.kind === 'default') return accesses.defaultAccesses;
+	const lists = accesses[entryField[principal.kind]];
+	return Object.hasOwn(lists, principal.id) ? lists[principal.id] : undefined;
 }
 
 export function sameRow(a: AccessRow, b: AccessRow): boolean {
@@ -73,28 +85,21 @@ export type RowDifference = {
 export function rowDifferences(before: RoomAccesses, after: RoomAccesses): RowDifference[] {
 	const update = diffRoomAccess(before, after);
 	const differences: RowDifference[] = [];
-	const compare = (principal: Principal, a: string[] | undefined, b: string[] | undefined) => {
+	const compare = (principal: Principal) => {
+		const [a, b] = [listOf(before, principal), listOf(after, principal)];
 		const rowA = a ? scopesToRow(a) : null;
 		const rowB = b ? scopesToRow(b) : null;
 		const changed = rowA && rowB ? cells.filter((cell) => rowA[cell] !== rowB[cell]) : [...cells];
 		differences.push({ principal, before: rowA, after: rowB, changed });
 	};
-	if (update.defaultAccesses) compare({ kind: 'default' }, before.defaultAccesses, after.defaultAccesses);
+	if (update.defaultAccesses) compare({ kind: 'default' });
 	for (const kind of ['group', 'user'] as const) {
 		const field = entryField[kind];
 		const changedIds = new Set(Object.keys(update[field] ?? {}));
 		const ids = [...new Set([...Object.keys(after[field]), ...Object.keys(before[field])])];
-		for (const id of ids.filter((id) => changedIds.has(id))) {
-			const list = (accesses: RoomAccesses) =>
-				Object.hasOwn(accesses[field], id) ? accesses[field][id] : undefined;
-			compare({ kind, id }, list(before), list(after));
-		}
+		for (const id of ids.filter((id) => changedIds.has(id))) compare({ kind, id });
 	}
 	return differences;
-}
-
-function samePrincipal(a: Principal, b: Principal): boolean {
-	return a.kind === b.kind && (a.kind === 'default' || a.id === (b as { id: string }).id);
 }
 
 /**
@@ -106,19 +111,20 @@ export function resolveConflict(
 	current: RoomAccesses,
 	takeCurrent: readonly Principal[]
 ): RoomAccesses {
-	const taken = (principal: Principal) => takeCurrent.some((p) => samePrincipal(p, principal));
+	const taken = new Set(takeCurrent.map(principalKey));
+	const sourceOf = (principal: Principal) => (taken.has(principalKey(principal)) ? current : mine);
 	const entries = (kind: EntryKind) => {
 		const field = entryField[kind];
 		const ids = [...new Set([...Object.keys(mine[field]), ...Object.keys(current[field])])];
 		return Object.fromEntries(
 			ids.flatMap((id) => {
-				const source = taken({ kind, id }) ? current[field] : mine[field];
-				return Object.hasOwn(source, id) ? [[id, [...source[id]!]]] : [];
+				const list = listOf(sourceOf({ kind, id }), { kind, id });
+				return list ? [[id, [...list]]] : [];
 			})
 		);
 	};
 	return {
-		defaultAccesses: [...(taken({ kind: 'default' }) ? current : mine).defaultAccesses],
+		defaultAccesses: [...sourceOf({ kind: 'default' }).defaultAccesses],
 		groupsAccesses: entries('group'),
 		usersAccesses: entries('user')
 	};
