@@ -1,9 +1,12 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startAppServer, type AppServer } from '../services/app-server';
 import { freePort } from '../services/free-port';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../services/liveblocks-dev-server';
 import type { Database } from '../../src/lib/server/prisma-client';
+import { hashPassword } from '../../src/lib/server/passwords';
+import type { Role } from '../../src/lib/roles';
+import { signIn } from './http-session';
 import { useMigratedDatabase } from './migrated-database';
 
 export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl: string; db: Database };
@@ -42,4 +45,11 @@ export function useAppUnderTest(label: string): AppUnderTest {
 			return database.db;
 		}
 	};
+}
+
+/** A new person with `role`, signed in to the app over HTTP: their session cookie. */
+export async function signedInAs(app: AppUnderTest, role: Role): Promise<string> {
+	const email = `${role}-${randomUUID()}@example.com`;
+	await app.db.person.create({ data: { email, name: role, role, passwordHash: await hashPassword('pw') } });
+	return signIn(app.url, email, 'pw');
 }

@@ -1,17 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '$lib/roles';
-import { hashPassword } from '$lib/server/passwords';
-import { useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
-import { signIn } from '../../../../../scripts/testing/http-session';
+import { signedInAs, useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
 
 const app = useAppUnderTest('directory_search');
-
-async function signedIn(role: Role) {
-	const email = `${role}-${randomUUID()}@example.com`;
-	await app.db.person.create({ data: { email, name: role, role, passwordHash: await hashPassword('pw') } });
-	return signIn(app.url, email, 'pw');
-}
 
 const search = (q: string, cookie?: string) =>
 	fetch(`${app.url}/api/directory/search?q=${encodeURIComponent(q)}`, { headers: cookie ? { cookie } : {} });
@@ -34,7 +25,7 @@ describe('GET /api/directory/search', () => {
 			}
 		});
 
-		const response = await search(tag, await signedIn('support'));
+		const response = await search(tag, await signedInAs(app, 'support'));
 
 		expect(response.status).toBe(200);
 		expect(await response.json()).toEqual({
@@ -55,8 +46,8 @@ describe('GET /api/directory/search', () => {
 	});
 
 	it('refuses an empty search with 400, members with 403 and strangers with 401', async () => {
-		expect((await search(' ', await signedIn('admin'))).status).toBe(400);
-		expect((await search('a', await signedIn('member'))).status).toBe(403);
+		expect((await search(' ', await signedInAs(app, 'admin'))).status).toBe(400);
+		expect((await search('a', await signedInAs(app, 'member'))).status).toBe(403);
 		expect((await search('a')).status).toBe(401);
 	});
 });

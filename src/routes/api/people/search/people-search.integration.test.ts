@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '$lib/server/passwords';
-import type { Role } from '$lib/roles';
-import { useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
-import { signIn } from '../../../../../scripts/testing/http-session';
+import { signedInAs, useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
 
 const app = useAppUnderTest('people_search');
-
-async function signedIn(role: Role) {
-	const email = `${role}-${crypto.randomUUID()}@example.com`;
-	await app.db.person.create({ data: { email, name: role, role, passwordHash: await hashPassword('pw') } });
-	return signIn(app.url, email, 'pw');
-}
 
 const search = (q: string | null, cookie?: string) =>
 	fetch(`${app.url}/api/people/search${q === null ? '' : `?q=${encodeURIComponent(q)}`}`, {
@@ -28,7 +19,7 @@ describe('GET /api/people/search', () => {
 			}))
 		});
 		for (const role of ['admin', 'support'] as const) {
-			const response = await search(tag.toUpperCase(), await signedIn(role));
+			const response = await search(tag.toUpperCase(), await signedInAs(app, role));
 			expect(response.status).toBe(200);
 			const people = await response.json();
 			expect(people).toHaveLength(20);
@@ -37,7 +28,7 @@ describe('GET /api/people/search', () => {
 	});
 
 	it('refuses bad input with a clear 400', async () => {
-		const cookie = await signedIn('admin');
+		const cookie = await signedInAs(app, 'admin');
 		for (const q of [null, '', '   ', 'x'.repeat(101)]) {
 			const response = await search(q, cookie);
 			expect(response.status).toBe(400);
@@ -48,7 +39,7 @@ describe('GET /api/people/search', () => {
 	});
 
 	it('refuses members with 403 and strangers with 401', async () => {
-		expect((await search('a', await signedIn('member'))).status).toBe(403);
+		expect((await search('a', await signedInAs(app, 'member'))).status).toBe(403);
 		expect((await search('a')).status).toBe(401);
 	});
 });

@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Liveblocks } from '@liveblocks/node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '$lib/roles';
-import { hashPassword } from '$lib/server/passwords';
-import { useAppUnderTest } from '../../../../../../scripts/testing/app-under-test';
-import { signIn } from '../../../../../../scripts/testing/http-session';
+import { signedInAs, useAppUnderTest } from '../../../../../../scripts/testing/app-under-test';
 import { postRoomAccessSave } from '../../../../../../scripts/testing/room-access-action';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../../../scripts/services/liveblocks-dev-server';
 
@@ -13,12 +10,6 @@ let liveblocks: Liveblocks;
 beforeAll(() => {
 	liveblocks = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: app.liveblocksBaseUrl });
 });
-
-async function signedIn(role: Role) {
-	const email = `${role}-${randomUUID()}@example.com`;
-	await app.db.person.create({ data: { email, name: role, role, passwordHash: await hashPassword('pw') } });
-	return signIn(app.url, email, 'pw');
-}
 
 async function room() {
 	const id = `page-${randomUUID().slice(0, 8)}`;
@@ -34,7 +25,7 @@ describe('the access editor page', () => {
 		const { id } = await room();
 		for (const role of ['admin', 'support'] as const) {
 			const response = await fetch(`${app.url}/rooms/${id}/access`, {
-				headers: { cookie: await signedIn(role) }
+				headers: { cookie: await signedInAs(app, role) }
 			});
 			expect(response.status).toBe(200);
 		}
@@ -45,14 +36,14 @@ describe('the access editor page', () => {
 
 	it('answers 404 with an explanation for a room Liveblocks does not have', async () => {
 		const response = await fetch(`${app.url}/rooms/no-such-room-${randomUUID()}/access`, {
-			headers: { cookie: await signedIn('admin') }
+			headers: { cookie: await signedInAs(app, 'admin') }
 		});
 		expect(response.status).toBe(404);
 		expect(await response.text()).toContain('it may have been deleted');
 	});
 
 	it('saves an edit that removes an entry, and answers 409 to a stale one without sending it', async () => {
-		const cookie = await signedIn('admin');
+		const cookie = await signedInAs(app, 'admin');
 		const { id, loaded } = await room();
 		const edited = { ...loaded, defaultAccesses: ['*:write'], usersAccesses: {} };
 
@@ -72,7 +63,7 @@ describe('the access editor page', () => {
 	});
 
 	it('refuses an invalid matrix and an unreadable post with 400, changing nothing', async () => {
-		const cookie = await signedIn('admin');
+		const cookie = await signedInAs(app, 'admin');
 		const { id, loaded } = await room();
 
 		const invalid = await postRoomAccessSave(app.url, cookie, id, {
@@ -94,7 +85,7 @@ describe('the access editor page', () => {
 		const { id, loaded } = await room();
 		const edited = { ...loaded, defaultAccesses: [] };
 		for (const role of ['support', 'member'] as const) {
-			const result = await postRoomAccessSave(app.url, await signedIn(role), id, { loaded, edited });
+			const result = await postRoomAccessSave(app.url, await signedInAs(app, role), id, { loaded, edited });
 			expect(result).toMatchObject({ type: 'error', status: 403 });
 		}
 		expect((await liveblocks.getRoom(id)).defaultAccesses).toEqual(['room:read']);
