@@ -1,0 +1,77 @@
+// A person refused in a room asks the admins for access.
+import { resolveEffectiveAccess, type RoomAccesses } from '$lib/access';
+import { recordAudit } from '../audit';
+import type { AccessRequest } from '../prisma/client';
+import { isUniqueViolation, type Transaction } from '../transaction';
+import { requestSnapshot, requestTarget } from './snapshot';
+
+/** The room index has no room with this id (never synced, or deleted in Liveblocks). */
+export class RoomNotIndexed extends Error {
+	constructor(readonly roomId: string) {
+		super(`Gatehouse knows no room ${roomId}`);
+	}
+}
+
+/** The person can already enter the room: there is nothing to ask for. */
+export class AlreadyHasAccess extends Error {
+	constructor(readonly roomId: string) {
+		super(`You can already enter ${roomId}`);
+	}
+}
+
+/** The person already has a pending request for this room (also raised when two arrive at once). */
+export class AlreadyRequested extends Error {
+	constructor(readonly roomId: string) {
+		super(`You already asked for access to ${roomId}; an admin will decide`);
+	}
+}
+
+/** The person as their ID token names them, which is what Liveblocks resolves at the door. */
+export type Requester = { userId: string; groupIds: readonly string[] };
+
+/** A room's accesses as the index last read them from Liveblocks. */
+export function indexedAccesses(room: {
+	defaultAccesses: unknown;
+	groupsAccesses: unknown;
+	usersAccesses: unknown;
+}): RoomAccesses {
+	return {
+		defaultAccesses: room.defaultAccesses as string[],
+		groupsAccesses: room.groupsAccesses as Record<string, string[]>,
+		usersAccesses: room.usersAccesses as Record<string, string[]>
+	};
+}
+
+/**
+ * Records a pending request and its audit event. Refused when the index does not know the room,
+ * when the room's accesses (as the index has them) already let the person in, and when they
+ * already have a pending request for it. Run inside a transaction so both are written or neither.
+ */
+export async function requestAccess(
+	tx: Transaction,
+	requester: Requester,
+	roomId: string,
+	message: string | null
+): Promise<AccessRequest> {
+	const room = await tx.room.findUnique({
+		where: { id: roomId },
+		select: { defaultAccesses: true, groupsAccesses: true, usersAccesses: true }
+	});
+	if (!room) throw new RoomNotIndexed(roomId);
+	if (resolveEffectiveAccess(indexedAccesses(room), requester).canConnect) throw new AlreadyHasAccess(roomId);
+	try {
+		const request = await tx.accessRequest.create({
+			data: { personId: requester.userId, roomId, message: message || null }
+		});
+		await recordAudit(tx, {
+			actorId: requester.userId,
+			action: 'access-request.created',
+			target: requestTarget(request),
+			after: requestSnapshot(request)
+		});
+		return request;
+	} catch (error) {
+		if (isUniqueViolation(error)) throw new AlreadyRequested(roomId);
+		throw error;
+	}
+}
