@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessRequestSchema, approvalLevelSchema, declineSchema } from './access-request';
+import { accessRequestSchema, approvalLevelSchema, approvalSchema, declineSchema } from './access-request';
 
 const problems = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
 	result.success ? [] : result.error!.issues.map((issue) => issue.message);
@@ -33,5 +33,23 @@ describe('access request forms', () => {
 			'At most 500 characters'
 		]);
 		expect(declineSchema.parse({ reason: ' Ask your team lead ' })).toEqual({ reason: 'Ask your team lead' });
+	});
+});
+
+describe('an approval confirmation', () => {
+	const loaded = { defaultAccesses: [], groupsAccesses: { ops: ['*:read'] }, usersAccesses: {} };
+
+	it('carries the level and the accesses its preview was computed from', () => {
+		expect(approvalSchema.parse({ level: 'edit', loaded: JSON.stringify(loaded) })).toEqual({
+			level: 'edit',
+			loaded
+		});
+	});
+
+	it('is refused when the accesses are not JSON or not a room’s accesses', () => {
+		for (const text of ['{not json', JSON.stringify({ defaultAccesses: 'x' })])
+			expect(problems(approvalSchema.safeParse({ level: 'edit', loaded: text }))).toEqual([
+				'The preview was unreadable. Preview the approval again.'
+			]);
 	});
 });

@@ -1,0 +1,60 @@
+import { error, fail } from '@sveltejs/kit';
+import { message, superValidate } from 'sveltekit-superforms';
+import { zod4 } from 'sveltekit-superforms/adapters';
+import { resolveEffectiveAccess } from '$lib/access';
+import { accessLevelOf } from '$lib/access-requests';
+import { liveblocksIdentity } from '$lib/identity';
+import { accessRequestSchema } from '$lib/schemas/access-request';
+import { latestRequestFor } from '$lib/server/access-requests/list';
+import {
+	AlreadyHasAccess,
+	AlreadyRequested,
+	indexedAccesses,
+	requestAccess,
+	RoomNotIndexed
+} from '$lib/server/access-requests/request';
+import { requirePerson } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
+import type { Actions, PageServerLoad } from './$types';
+
+const unknownRoom = (roomId: string) =>
+	`Gatehouse knows no room “${roomId}”. Check the link; if it is right, ask an admin whether the room still exists.`;
+
+// Anyone signed in may ask for a room they cannot enter; what they can do is read from the room
+// index, resolved for the identity their ID token carries.
+export const load: PageServerLoad = async (event) => {
+	const person = await requirePerson(event);
+	const roomId = event.params.id;
+	const room = await db.room.findUnique({
+		where: { id: roomId },
+		select: { id: true, metadata: true, defaultAccesses: true, groupsAccesses: true, usersAccesses: true }
+	});
+	if (!room) error(404, unknownRoom(roomId));
+	const title = (room.metadata as Record<string, unknown>).title;
+	const access = resolveEffectiveAccess(indexedAccesses(room), liveblocksIdentity(person));
+	return {
+		room: { id: room.id, title: typeof title === 'string' ? title : null },
+		level: accessLevelOf(access),
+		latest: await latestRequestFor(db, person.id, roomId),
+		form: await superValidate(zod4(accessRequestSchema))
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const person = await requirePerson(event);
+		const form = await superValidate(event.request, zod4(accessRequestSchema));
+		if (!form.valid) return fail(400, { form });
+		try {
+			await db.$transaction((tx) =>
+				requestAccess(tx, liveblocksIdentity(person), event.params.id, form.data.message)
+			);
+		} catch (problem) {
+			if (problem instanceof RoomNotIndexed) error(404, unknownRoom(event.params.id));
+			if (problem instanceof AlreadyHasAccess || problem instanceof AlreadyRequested)
+				return message(form, `${problem.message}.`, { status: 409 });
+			throw problem;
+		}
+		return { form };
+	}
+};
