@@ -29,6 +29,8 @@ describe('server entry points', () => {
 	});
 
 	it.each(files.filter((file) => !(file in publicOnPurpose)))('%s goes through a door', (file) => {
-		expect(readFileSync(join(routesDir, file), 'utf8')).toMatch(/\b(requirePerson|requireTokenHolder)\(event\b/);
+		expect(readFileSync(join(routesDir, file), 'utf8')).toMatch(
+			/\b(requirePerson|requireTokenHolder)\(event\b/
+		);
 	});
 });

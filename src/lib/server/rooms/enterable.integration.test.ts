@@ -5,7 +5,12 @@ import { resolveEffectiveAccess, type RoomAccesses } from '$lib/access';
 import { validScopes } from '$lib/access/arbitraries';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import type { Transaction } from '../transaction';
-import { countRoomsPersonCanEnter, listRoomsOfGroup, listRoomsPersonCanEnter, type TokenHolder } from './enterable';
+import {
+	countRoomsPersonCanEnter,
+	listRoomsOfGroup,
+	listRoomsPersonCanEnter,
+	type TokenHolder
+} from './enterable';
 
 const database = useMigratedDatabase('enterable');
 
@@ -87,7 +92,9 @@ describe('rooms a person can enter', () => {
 		const id = `gone-${randomUUID().slice(0, 8)}`;
 		await indexRoom(database.db, id, { defaultAccesses: ['*:write'], groupsAccesses: {}, usersAccesses: {} });
 		await database.db.room.delete({ where: { id } });
-		expect(await countRoomsPersonCanEnter(database.db, { userId: 'x', groupIds: [] }, { search: id })).toBe(0);
+		expect(await countRoomsPersonCanEnter(database.db, { userId: 'x', groupIds: [] }, { search: id })).toBe(
+			0
+		);
 		expect(await database.db.roomGrant.count({ where: { roomId: id } })).toBe(0);
 	});
 });

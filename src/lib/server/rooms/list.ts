@@ -11,7 +11,11 @@ export type RoomListItem = {
 	activeUsers: number | null;
 };
 
-export type RoomListPage<Item = RoomListItem> = { rooms: Item[]; next: string | null; previous: string | null };
+export type RoomListPage<Item = RoomListItem> = {
+	rooms: Item[];
+	next: string | null;
+	previous: string | null;
+};
 
 /** A row of the index with the accesses it was last mirrored with. */
 export type IndexedRoom = RoomListItem & { accesses: RoomAccesses };
