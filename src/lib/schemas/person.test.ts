@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normaliseEmail } from '$lib/email';
-import { personSchema, userInfoLimit } from './person';
+import { userInfoLimit } from '$lib/identity';
+import { personSchema } from './person';
 
 const valid = { name: 'Mia Designer', email: 'Mia@Example.com ', role: 'member', status: 'active' };
 

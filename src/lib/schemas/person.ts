@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { liveblocksIdentity } from '$lib/identity';
+import { liveblocksIdentity, userInfoLimit } from '$lib/identity';
 import { roles } from '$lib/roles';
-
-/** Liveblocks refuses an ID token whose serialized userInfo is longer than this. */
-export const userInfoLimit = 1024;
 
 export const personStatuses = ['active', 'deactivated'] as const;
 

@@ -1,36 +1,14 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { roles, type Role } from '$lib/roles';
 import { db } from './db';
-import { personProfileSelect } from './people/fields';
+import { identityOf, loadPerson, type IdentityPerson, type PersonIdentity } from './identity';
 
-export type SessionPerson = {
-	id: string;
-	email: string;
-	name: string;
-	role: Role;
-	status: 'active' | 'deactivated';
-	avatarUrl: string | null;
-	color: string | null;
-	/** An admin chose their password: nothing but changing it is allowed until they do. */
-	mustChangePassword: boolean;
-	groupIds: string[];
-};
+export type SessionPerson = IdentityPerson;
 
 async function loadSessionPerson(event: RequestEvent): Promise<SessionPerson | null> {
 	const session = await event.locals.auth();
 	const id = session?.user?.id;
-	if (!id) return null;
-	const person = await db.person.findUnique({
-		where: { id },
-		select: {
-			...personProfileSelect,
-			mustChangePassword: true,
-			memberships: { select: { groupId: true } }
-		}
-	});
-	if (!person) return null;
-	const { memberships, ...rest } = person;
-	return { ...rest, groupIds: memberships.map((m) => m.groupId) };
+	return id ? loadPerson(db, id) : null;
 }
 
 /** The signed-in person as the database has them now, read at most once per request. */
@@ -67,4 +45,16 @@ export async function requirePerson(
 		error(403, `This needs the ${allowed.join(' or ')} role; you are signed in as ${person.role}.`);
 	}
 	return person;
+}
+
+/**
+ * The door of the ID-token endpoint: signed in (401), and someone the token rules would give a
+ * token to (403 with tokenRefusal's reason). Every role may hold a token.
+ */
+export async function requireTokenHolder(event: RequestEvent): Promise<PersonIdentity> {
+	const person = await sessionPerson(event);
+	if (!person) error(401, 'Sign in first.');
+	const verdict = identityOf(person);
+	if (verdict.refusal) error(403, verdict.refusal.message);
+	return verdict;
 }

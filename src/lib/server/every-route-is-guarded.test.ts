@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * A tripwire: every server entry point (page load, form action, endpoint) must go through
- * requirePerson(), except the few that are public on purpose, each with its reason.
+ * requirePerson() (the ID-token endpoint through requireTokenHolder()), except the few that are public on purpose, each with its reason.
  */
 const publicOnPurpose: Record<string, string> = {
 	'(auth)/signin/+page.server.ts': 'the way in',
@@ -28,7 +28,9 @@ describe('server entry points', () => {
 		expect(files).toContain('api/liveblocks-auth/+server.ts');
 	});
 
-	it.each(files.filter((file) => !(file in publicOnPurpose)))('%s calls requirePerson', (file) => {
-		expect(readFileSync(join(routesDir, file), 'utf8')).toMatch(/\brequirePerson\(event\b/);
+	it.each(files.filter((file) => !(file in publicOnPurpose)))('%s goes through a door', (file) => {
+		expect(readFileSync(join(routesDir, file), 'utf8')).toMatch(
+			/\b(requirePerson|requireTokenHolder)\(event\b/
+		);
 	});
 });

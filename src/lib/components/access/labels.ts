@@ -1,15 +1,8 @@
 // How the access editor names resources, levels and rows.
 import type { AccessRow, Cell, Principal } from '$lib/access';
+import { resourceLabels } from '$lib/labels';
 
-export const cellLabels: Record<Cell, string> = {
-	room: 'Room',
-	storage: 'Storage',
-	comments: 'Comments',
-	'comments:public': 'Public comments',
-	'comments:private': 'Private comments',
-	feeds: 'Feeds',
-	presence: 'Legacy presence'
-};
+export const cellLabels: Record<Cell, string> = { ...resourceLabels, presence: 'Legacy presence' };
 
 /** A cell's value in words: the room level "none" means the row grants no access at all. */
 export function cellValue(row: AccessRow, cell: Cell): string {

@@ -1,3 +1,4 @@
+import { sortIds } from '$lib/identity';
 import { recordAudit } from '../audit';
 import type { Transaction } from '../transaction';
 import { refuseSelfLockout } from './lockout';
@@ -13,14 +14,14 @@ export async function deletePerson(tx: Transaction, actorId: string | null, id: 
 	const person = await tx.person.findUnique({
 		where: { id },
 		include: {
-			memberships: { select: { groupId: true }, orderBy: { groupId: 'asc' } },
+			memberships: { select: { groupId: true } },
 			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } }
 		}
 	});
 	if (!person) throw new PersonNotFound(id);
 	const before = {
 		...personSnapshot(person),
-		groupIds: person.memberships.map((m) => m.groupId),
+		groupIds: sortIds(person.memberships.map((m) => m.groupId)),
 		signIn: { password: person.passwordHash !== null, providers: person.accounts.map((a) => a.provider) }
 	};
 	// deleteMany: a concurrent deletion makes this one a clear PersonNotFound, not a Prisma error.

@@ -1,3 +1,4 @@
+import type { RoomAccesses } from '$lib/access';
 import { decodeCursor, encodeCursor, likePattern } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
 import type { Transaction } from '../transaction';
@@ -10,42 +11,65 @@ export type RoomListItem = {
 	activeUsers: number | null;
 };
 
-export type RoomListPage = { rooms: RoomListItem[]; next: string | null; previous: string | null };
+export type RoomListPage<Item = RoomListItem> = {
+	rooms: Item[];
+	next: string | null;
+	previous: string | null;
+};
+
+/** A row of the index with the accesses it was last mirrored with. */
+export type IndexedRoom = RoomListItem & { accesses: RoomAccesses };
 
 export type RoomListOptions = {
 	/** Case-insensitive substring of the id or of any metadata value. */
 	search?: string;
 	organizationId?: string;
+	/** Only rooms that let in one of these principals ('*', 'group:<id>', 'user:<id>'; see RoomGrant). */
+	grantedTo?: readonly string[];
 	/** Cursors from a previous page's `next` or `previous`; `before` wins when both are given. */
 	after?: string | null;
 	before?: string | null;
 	limit?: number;
 };
 
-type Row = Omit<RoomListItem, 'title'>;
+type Row = Omit<RoomListItem, 'title'> & RoomAccesses;
 
 /** The list's filter as a WHERE condition on "Room" (bulk changes select rooms with it too). */
 export function roomFilterSql({
 	search,
-	organizationId
-}: Pick<RoomListOptions, 'search' | 'organizationId'>) {
+	organizationId,
+	grantedTo
+}: Pick<RoomListOptions, 'search' | 'organizationId' | 'grantedTo'>) {
 	const trimmed = search?.trim();
 	const filters = [
 		trimmed ? Prisma.sql`"searchText" ILIKE ${likePattern(trimmed)}` : null,
-		organizationId ? Prisma.sql`"organizationId" = ${organizationId}` : null
+		organizationId ? Prisma.sql`"organizationId" = ${organizationId}` : null,
+		grantedTo
+			? Prisma.sql`id IN (SELECT "roomId" FROM "RoomGrant" WHERE principal = ANY(${[...grantedTo]}))`
+			: null
 	].filter((filter) => filter !== null);
 	return filters.length > 0 ? Prisma.join(filters, ' AND ') : Prisma.sql`true`;
 }
 
 /** One page of the room index by id, in either direction, with links to the pages on each side. */
 export async function listRooms(db: Transaction, options: RoomListOptions = {}): Promise<RoomListPage> {
+	const page = await listIndexedRooms(db, options);
+	return { ...page, rooms: page.rooms.map(({ accesses: _, ...room }) => room) };
+}
+
+/** listRooms with each room's accesses, for pages that resolve what someone may do in them. */
+export async function listIndexedRooms(
+	db: Transaction,
+	options: RoomListOptions = {}
+): Promise<RoomListPage<IndexedRoom>> {
 	const limit = options.limit ?? 50;
-	const search = options.search?.trim();
 	const before = decodeCursor(options.before, 1)?.[0];
 	const after = before === undefined ? decodeCursor(options.after, 1)?.[0] : undefined;
-	const where = roomFilterSql({ search, organizationId: options.organizationId });
+	const where = roomFilterSql(options);
 	const select = (bound: Prisma.Sql, order: Prisma.Sql) => db.$queryRaw<Row[]>`
-		SELECT id, "organizationId", metadata, "activeUsers" FROM "Room"
+		SELECT id, "organizationId", metadata, "activeUsers",
+			"defaultAccesses", "groupsAccesses", "usersAccesses"
+		FROM "Room"
 		WHERE ${where} AND ${bound}
 		ORDER BY id ${order}
 		LIMIT ${limit + 1}`;
@@ -70,9 +94,10 @@ export async function listRooms(db: Transaction, options: RoomListOptions = {}):
 	const first = rows.at(0);
 	const last = rows.at(-1);
 	return {
-		rooms: rows.map((row) => ({
+		rooms: rows.map(({ defaultAccesses, groupsAccesses, usersAccesses, ...row }) => ({
 			...row,
-			title: typeof row.metadata.title === 'string' ? row.metadata.title : null
+			title: typeof row.metadata.title === 'string' ? row.metadata.title : null,
+			accesses: { defaultAccesses, groupsAccesses, usersAccesses }
 		})),
 		next: hasNext && last ? encodeCursor([last.id]) : null,
 		previous: hasPrevious && first ? encodeCursor([first.id]) : null
@@ -87,4 +112,14 @@ export async function roomOrganizations(db: Transaction): Promise<string[]> {
 		orderBy: { organizationId: 'asc' }
 	});
 	return rows.map((row) => row.organizationId);
+}
+
+/** How many rooms of the index match the filter (for "12 rooms" beside a list). */
+export async function countRooms(
+	db: Transaction,
+	filter: Pick<RoomListOptions, 'search' | 'organizationId' | 'grantedTo'>
+): Promise<number> {
+	const [row] = await db.$queryRaw<[{ count: number }]>`
+		SELECT count(*)::int AS count FROM "Room" WHERE ${roomFilterSql(filter)}`;
+	return row.count;
 }

@@ -1,6 +1,7 @@
 // Who the group and user ids of a room's accesses are, for the access editor: names to show, and
 // each person's groups and status so "why" can resolve their access as Liveblocks will.
 import type { RoomAccesses } from '$lib/access';
+import { sortIds } from '$lib/identity';
 import type { GroupChoice, PersonChoice } from '$lib/rooms/principals';
 import { listGroups } from '../groups/list';
 import { searchPeople } from '../people/find';
@@ -14,13 +15,13 @@ async function peopleByIds(db: Transaction, ids: readonly string[]): Promise<Per
 			name: true,
 			email: true,
 			status: true,
-			memberships: { select: { groupId: true }, orderBy: { groupId: 'asc' } }
+			memberships: { select: { groupId: true } }
 		}
 	});
 	// Sorted as the ID-token endpoint sends them: on a tie between groups, the first one decides.
 	return people.map(({ memberships, ...person }) => ({
 		...person,
-		groupIds: memberships.map((m) => m.groupId)
+		groupIds: sortIds(memberships.map((m) => m.groupId))
 	}));
 }
 

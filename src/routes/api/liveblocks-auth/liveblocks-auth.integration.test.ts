@@ -82,7 +82,17 @@ describe('POST /api/liveblocks-auth', () => {
 		await app.db.person.update({ where: { id: otto.id }, data: { status: 'deactivated' } });
 		const response = await requestToken(otto.cookie);
 		expect(response.status).toBe(403);
-		expect(await response.json()).toEqual({ message: 'Your account is deactivated.' });
+		expect(await response.json()).toEqual({
+			message: 'This account is deactivated: it cannot join rooms.'
+		});
+	});
+
+	it('refuses a person whose password an admin just reset until they choose their own', async () => {
+		const tess = await member();
+		await app.db.person.update({ where: { id: tess.id }, data: { mustChangePassword: true } });
+		const response = await requestToken(tess.cookie);
+		expect(response.status).toBe(403);
+		expect((await response.json()).message).toContain('temporary password');
 	});
 
 	it('refuses a person deleted after signing in with 401', async () => {
