@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveEffectiveAccess, rowDifferences, type RoomAccesses } from '$lib/access';
 import { validRoom } from '$lib/access/arbitraries';
-import { accessLevelOf, grantScopes, requestLevels, withPersonEntry } from './access-requests';
+import { accessSummary } from '$lib/labels';
+import { grantScopes, requestLevelLabels, requestLevels, withPersonEntry } from './access-requests';
 
 const room = (overrides: Partial<RoomAccesses> = {}): RoomAccesses => ({
 	defaultAccesses: [],
@@ -11,19 +12,7 @@ const room = (overrides: Partial<RoomAccesses> = {}): RoomAccesses => ({
 	...overrides
 });
 const levelOf = (accesses: RoomAccesses, groupIds: string[] = []) =>
-	accessLevelOf(resolveEffectiveAccess(accesses, { userId: 'ana', groupIds }));
-
-describe('accessLevelOf', () => {
-	it('names what getSelf() will report: edit for storage write, comment for a comment write, else view', () => {
-		expect(levelOf(room())).toBeNull();
-		expect(levelOf(room({ defaultAccesses: ['*:read'] }))).toBe('view');
-		expect(levelOf(room({ defaultAccesses: ['*:read', 'comments:public:write'] }))).toBe('comment');
-		expect(levelOf(room({ groupsAccesses: { design: ['*:read', 'storage:write'] } }), ['design'])).toBe(
-			'edit'
-		);
-		expect(levelOf(room({ usersAccesses: { ana: ['*:write', 'storage:read'] } }))).toBe('comment');
-	});
-});
+	accessSummary(resolveEffectiveAccess(accesses, { userId: 'ana', groupIds }));
 
 describe('withPersonEntry', () => {
 	it('grants each preset as the person row of the access editor writes it', () => {
@@ -32,8 +21,9 @@ describe('withPersonEntry', () => {
 
 	it('lets a refused person in with exactly the chosen level when nothing else in the room concerns them', () => {
 		const refusing = room({ usersAccesses: { ben: ['*:write'] }, groupsAccesses: { ops: ['*:read'] } });
-		expect(levelOf(refusing)).toBeNull();
-		for (const level of requestLevels) expect(levelOf(withPersonEntry(refusing, 'ana', level))).toBe(level);
+		expect(levelOf(refusing)).toBe('No access');
+		for (const level of requestLevels)
+			expect(levelOf(withPersonEntry(refusing, 'ana', level))).toBe(requestLevelLabels[level]);
 	});
 
 	it('changes only the person’s own entry, and never the accesses it was given', () => {
@@ -56,6 +46,6 @@ describe('withPersonEntry', () => {
 
 	it('can leave a person with less than the preset when the default overrides a resource lower', () => {
 		const storageReadOnly = room({ defaultAccesses: ['*:read', 'storage:read'] });
-		expect(levelOf(withPersonEntry(storageReadOnly, 'ana', 'edit'))).toBe('comment');
+		expect(levelOf(withPersonEntry(storageReadOnly, 'ana', 'edit'))).toBe('Can comment');
 	});
 });

@@ -1,13 +1,15 @@
 // Access requests in the words members and admins read, and the one change an approval makes to a
 // room: pure, shared by the server and the browser.
-import { rowToScopes, type EffectiveAccess, type RoomAccesses } from '$lib/access';
+import { rowToScopes, type RoomAccesses } from '$lib/access';
+import type { AccessSummary } from '$lib/labels';
 import { accessPresets } from '$lib/rooms/presets';
 
 /** What an admin may grant a person who asked: the user-row presets of the access editor. */
 export const requestLevels = ['view', 'comment', 'edit'] as const;
 export type RequestLevel = (typeof requestLevels)[number];
 
-export const requestLevelLabels: Record<RequestLevel, string> = {
+/** In the words of $lib/labels' accessSummary, which says what a person gets once approved. */
+export const requestLevelLabels: Record<RequestLevel, AccessSummary> = {
 	view: 'Can view',
 	comment: 'Can comment',
 	edit: 'Can edit'
@@ -31,16 +33,4 @@ export function withPersonEntry(accesses: RoomAccesses, personId: string, level:
 		groupsAccesses: { ...accesses.groupsAccesses },
 		usersAccesses: { ...accesses.usersAccesses, [personId]: grantScopes(level) }
 	};
-}
-
-/**
- * A person's effective access in a room as one word a member understands, as getSelf() will
- * report it: storage write is "Can edit", a comment write "Can comment", any other way in "Can
- * view"; null when Liveblocks refuses the connection.
- */
-export function accessLevelOf(access: EffectiveAccess): RequestLevel | null {
-	if (!access.canConnect) return null;
-	if (access.canWrite) return 'edit';
-	if (access.canComment) return 'comment';
-	return 'view';
 }

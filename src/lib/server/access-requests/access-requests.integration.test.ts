@@ -120,7 +120,7 @@ describe('approving a request', () => {
 		const preview = await previewApproval(database.db, liveblocks, request.id, 'edit');
 		expect(preview).toMatchObject({
 			level: 'edit',
-			resultingLevel: 'edit',
+			resulting: 'Can edit',
 			changes: [{ principal: { kind: 'user', id: member.id }, before: null, after: { room: 'write' } }]
 		});
 
@@ -172,7 +172,7 @@ describe('approving a request', () => {
 				level: 'edit',
 				loaded: { defaultAccesses: ['*:read', 'storage:read'] },
 				// The default keeps storage read-only, and the preview says so before anything is saved.
-				resultingLevel: 'comment'
+				resulting: 'Can comment'
 			}
 		});
 		expect((await liveblocks.getRoom(roomId)).usersAccesses).toEqual({});

@@ -8,8 +8,10 @@ import {
 	type RoomAccesses,
 	type RowDifference
 } from '$lib/access';
-import { accessLevelOf, withPersonEntry, type RequestLevel } from '$lib/access-requests';
+import { withPersonEntry, type RequestLevel } from '$lib/access-requests';
+import { accessSummary, type AccessSummary } from '$lib/labels';
 import { recordAudit } from '../audit';
+import { loadIdentity } from '../identity';
 import type { AccessRequest } from '../prisma/client';
 import type { Database } from '../prisma-client';
 import { accessesOf, openRoom, saveRoomAccess } from '../rooms/access';
@@ -24,21 +26,12 @@ export type ApprovalPreview = {
 	/** Exactly what the save will change (the person's own row). */
 	changes: RowDifference[];
 	/**
-	 * What the person gets once approved, as Liveblocks will resolve it: usually `level`, more when
-	 * a group or the default gives more, less when the default or a group overrides one resource
-	 * lower than the preset does. null would mean they still cannot enter.
+	 * What the person gets once approved, as Liveblocks will resolve it for their ID token: usually
+	 * the level's own words, more when a group or the default gives more, less when the default or a
+	 * group sets one resource lower than the preset does.
 	 */
-	resultingLevel: RequestLevel | null;
+	resulting: AccessSummary;
 };
-
-async function groupIdsOf(db: Transaction, personId: string): Promise<string[]> {
-	const memberships = await db.groupMembership.findMany({
-		where: { personId },
-		select: { groupId: true },
-		orderBy: { groupId: 'asc' }
-	});
-	return memberships.map((m) => m.groupId);
-}
 
 async function pendingRequest(db: Transaction, requestId: string): Promise<AccessRequest> {
 	const request = await db.accessRequest.findUnique({ where: { id: requestId } });
@@ -54,12 +47,12 @@ async function previewFrom(
 	loaded: RoomAccesses
 ): Promise<ApprovalPreview> {
 	const edited = withPersonEntry(loaded, request.personId, level);
-	const groupIds = await groupIdsOf(db, request.personId);
+	const groupIds = (await loadIdentity(db, request.personId))?.identity.groupIds ?? [];
 	return {
 		level,
 		loaded,
 		changes: rowDifferences(loaded, edited),
-		resultingLevel: accessLevelOf(resolveEffectiveAccess(edited, { userId: request.personId, groupIds }))
+		resulting: accessSummary(resolveEffectiveAccess(edited, { userId: request.personId, groupIds }))
 	};
 }
 

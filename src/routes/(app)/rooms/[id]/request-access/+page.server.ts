@@ -2,8 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { resolveEffectiveAccess } from '$lib/access';
-import { accessLevelOf } from '$lib/access-requests';
-import { liveblocksIdentity } from '$lib/identity';
+import { accessSummary } from '$lib/labels';
 import { accessRequestSchema } from '$lib/schemas/access-request';
 import { latestRequestFor } from '$lib/server/access-requests/list';
 import {
@@ -15,6 +14,7 @@ import {
 } from '$lib/server/access-requests/request';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
+import { identityOf } from '$lib/server/identity';
 import type { Actions, PageServerLoad } from './$types';
 
 const unknownRoom = (roomId: string) =>
@@ -31,10 +31,12 @@ export const load: PageServerLoad = async (event) => {
 	});
 	if (!room) error(404, unknownRoom(roomId));
 	const title = (room.metadata as Record<string, unknown>).title;
-	const access = resolveEffectiveAccess(indexedAccesses(room), liveblocksIdentity(person));
+	const { identity, refusal } = identityOf(person);
 	return {
 		room: { id: room.id, title: typeof title === 'string' ? title : null },
-		level: accessLevelOf(access),
+		access: accessSummary(resolveEffectiveAccess(indexedAccesses(room), identity)),
+		/** Why the ID-token endpoint would refuse them anywhere, whatever the room allows. */
+		refusal,
 		latest: await latestRequestFor(db, person.id, roomId),
 		form: await superValidate(zod4(accessRequestSchema))
 	};
@@ -47,7 +49,7 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		try {
 			await db.$transaction((tx) =>
-				requestAccess(tx, liveblocksIdentity(person), event.params.id, form.data.message)
+				requestAccess(tx, identityOf(person).identity, event.params.id, form.data.message)
 			);
 		} catch (problem) {
 			if (problem instanceof RoomNotIndexed) error(404, unknownRoom(event.params.id));
