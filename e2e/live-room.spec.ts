@@ -1,8 +1,14 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { expect, signIn, test, waitForHydrationAfterGoto, type TestPerson } from './fixtures';
 
 const screenshotPath = fileURLToPath(new URL('../docs/screenshots/live-room.png', import.meta.url));
+
+/** Each person's own browser, closed after every test so no socket outlives it. */
+const contexts: BrowserContext[] = [];
+test.afterEach(async () => {
+	await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
 
 async function openLiveRoom(
 	browser: Browser,
@@ -11,6 +17,7 @@ async function openLiveRoom(
 	viewport = { width: 1366, height: 900 }
 ): Promise<Page> {
 	const context = await browser.newContext({ viewport });
+	contexts.push(context);
 	const page = waitForHydrationAfterGoto(await context.newPage());
 	await signIn(page, person);
 	await page.goto(`/rooms/${roomId}/live`);
@@ -111,7 +118,7 @@ test("a writer and a read-only member see each other, each other's cursors and t
 	await writerPage.getByRole('button', { name: 'Add note' }).click();
 	await expect(writerPage.getByText('Write something first.')).toBeVisible();
 	await writerPage.getByLabel('New note').fill('Ship the access review on Friday');
-	await writerPage.getByRole('button', { name: 'Add note' }).click();
+	await writerPage.getByLabel('New note').press('Enter');
 	await expect(writerPage.getByLabel('New note')).toHaveValue('');
 	for (const page of [writerPage, readerPage]) {
 		const note = page.getByTestId('note');
