@@ -36,7 +36,7 @@ test('support inspects a member: the predicted getSelf() is what the member sees
 	const memberContext = await browser.newContext();
 	const memberPage = waitForHydrationAfterGoto(await memberContext.newPage());
 	await signIn(memberPage, reader);
-	await memberPage.goto(`/rooms/${roomId}/preview`);
+	await memberPage.goto(`/rooms/${roomId}/live`);
 	await expect(memberPage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	await expect(memberPage.getByTestId('self-id')).toHaveText(reader.id);
 

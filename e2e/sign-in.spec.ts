@@ -12,8 +12,8 @@ test('an admin signs in and lands on the back office', async ({ page, world }) =
 	await page.getByRole('button', { name: 'Search' }).click();
 	const row = page.getByRole('row').filter({ hasText: roomId });
 	await expect(row).toContainText('Team handbook');
-	await row.getByRole('link', { name: 'Live preview' }).click();
-	await expect(page).toHaveURL(`/rooms/${roomId}/preview`);
+	await row.getByRole('link', { name: 'Live room' }).click();
+	await expect(page).toHaveURL(`/rooms/${roomId}/live`);
 	await expect(page.getByTestId('can-write')).toHaveText('false');
 	await expect(page.getByTestId('signed-in-as')).toContainText(admin.name);
 	const nav = page.getByRole('navigation', { name: 'Main' });

@@ -77,6 +77,24 @@ describe('POST /api/liveblocks-auth', () => {
 		expect({ userId: claims.uid, groupIds: claims.gids, userInfo: claims.ui }).toEqual(shown?.identity);
 	});
 
+	it('gives the signed-in person their own token whoever the request body names', async () => {
+		const mia = await member({ groups: ['designers'] });
+		const other = await member({ groups: ['admins-only'], name: 'Someone Else' });
+		const response = await fetch(`${app.url}/api/liveblocks-auth`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: mia.cookie },
+			body: JSON.stringify({
+				room: 'any-room',
+				userId: other.id,
+				groupIds: ['admins-only'],
+				userInfo: { name: 'Someone Else' }
+			})
+		});
+		expect(response.status).toBe(200);
+		const payload = payloadOf((await response.json()).token);
+		expect(payload).toMatchObject({ uid: mia.id, gids: ['designers'], ui: { name: 'Mia Member' } });
+	});
+
 	it('carries a group change in the very next token', async () => {
 		const will = await member({ groups: ['engineers'] });
 		const late = await app.db.group.create({ data: { id: `late-${will.id}`, name: 'Late' } });
