@@ -188,6 +188,8 @@ test('Reconnect opens a new connection: an access change arrives, and a deactiva
 	await page.getByRole('button', { name: 'Reconnect' }).click();
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'refused');
 	const refusal = page.getByTestId('no-access');
-	await expect(refusal).toContainText('Gatehouse did not let you join: Your account is deactivated.');
+	await expect(refusal).toContainText(
+		'Gatehouse did not let you join: This account is deactivated: it cannot join rooms.'
+	);
 	await expect(refusal.getByRole('link', { name: 'Request access' })).toHaveCount(0);
 });
