@@ -5,10 +5,11 @@ import { accessResolution } from './access-resolution';
 import { CleanupStack } from './cleanup-stack';
 import { editorSave } from './editor-save';
 import type { BenchEntry, BenchSettings } from './entry';
+import { inspector } from './inspector';
 import { liveblocksAuth } from './liveblocks-auth';
 import { peopleList } from './people-list';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave];
+const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
 const selected = selectEntries(process.argv.slice(2));

@@ -25,7 +25,7 @@ test('an admin edits a cell, reviews the diff and saves; a member gets canWrite 
 	const memberContext = await browser.newContext();
 	const memberPage = waitForHydrationAfterGoto(await memberContext.newPage());
 	await signIn(memberPage, member);
-	await memberPage.goto(`/rooms/${roomId}/preview`);
+	await memberPage.goto(`/rooms/${roomId}/live`);
 	await expect(memberPage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	await expect(memberPage.getByTestId('can-write')).toHaveText('false');
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { test as base, expect, type Page } from '@playwright/test';
 import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
 import { hashPassword } from '../src/lib/server/passwords';
+import { mirrorRoom } from '../src/lib/server/rooms/mirror';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import type { Role } from '../src/lib/roles';
 
@@ -51,6 +52,13 @@ class World {
 	async room(options: CreateRoomOptions): Promise<string> {
 		const id = this.unique('room');
 		await this.liveblocks.createRoom(id, options);
+		return id;
+	}
+
+	/** A room in Liveblocks and in the app's room index, as a sync would leave it. */
+	async indexedRoom(options: CreateRoomOptions): Promise<string> {
+		const id = await this.room(options);
+		await mirrorRoom(this.db, await this.liveblocks.getRoom(id));
 		return id;
 	}
 

@@ -191,7 +191,7 @@ test('delete confirmations name what will be lost', async ({ page, world }) => {
 	expect(await world.db.person.count({ where: { id: target.id } })).toBe(0);
 
 	const roomId = await world.room({ defaultAccesses: [], groupsAccesses: { [first]: ['room:write'] } });
-	await page.goto(`/rooms/${roomId}/preview`); // opening a room puts it in the index
+	await page.goto(`/rooms/${roomId}/live`); // opening a room puts it in the index
 	await page.goto(`/groups/${first}`);
 	await page.getByRole('link', { name: 'Delete group…' }).click();
 	await expect(page.getByTestId('what-is-lost')).toContainText('1 member loses this group');

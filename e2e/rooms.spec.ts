@@ -1,7 +1,7 @@
 import { forgedPost } from './directory-fixtures';
 import { expect, signIn, test } from './fixtures';
 
-test('an admin syncs, searches, creates a room from a preset, previews it and deletes it', async ({
+test('an admin syncs, searches, creates a room from a preset, opens it live and deletes it', async ({
 	page,
 	world
 }) => {
@@ -42,7 +42,7 @@ test('an admin syncs, searches, creates a room from a preset, previews it and de
 	await expect(page.getByLabel('Id', { exact: true })).toHaveValue(roomId);
 
 	await page.goto(`/rooms?q=${roomId}`);
-	await page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Live preview' }).click();
+	await page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Live room' }).click();
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	await expect(page.getByTestId('can-write')).toHaveText('false');
 
@@ -109,7 +109,7 @@ test('opening a room made elsewhere brings it into the index', async ({ page, wo
 	const roomId = await world.room({ defaultAccesses: ['room:write'], metadata: { title } });
 	await signIn(page, admin);
 
-	await page.goto(`/rooms/${roomId}/preview`);
+	await page.goto(`/rooms/${roomId}/live`);
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	await page.goto(`/rooms?q=${title}`);
 	await expect(page.getByRole('row').filter({ hasText: roomId })).toContainText(title);

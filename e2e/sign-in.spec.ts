@@ -12,8 +12,8 @@ test('an admin signs in and lands on the back office', async ({ page, world }) =
 	await page.getByRole('button', { name: 'Search' }).click();
 	const row = page.getByRole('row').filter({ hasText: roomId });
 	await expect(row).toContainText('Team handbook');
-	await row.getByRole('link', { name: 'Live preview' }).click();
-	await expect(page).toHaveURL(`/rooms/${roomId}/preview`);
+	await row.getByRole('link', { name: 'Live room' }).click();
+	await expect(page).toHaveURL(`/rooms/${roomId}/live`);
 	await expect(page.getByTestId('can-write')).toHaveText('false');
 	await expect(page.getByTestId('signed-in-as')).toContainText(admin.name);
 	const nav = page.getByRole('navigation', { name: 'Main' });
@@ -21,7 +21,7 @@ test('an admin signs in and lands on the back office', async ({ page, world }) =
 		await expect(nav.getByRole('link', { name: link })).toBeVisible();
 	}
 	await page.getByRole('link', { name: 'Inspector', exact: true }).click();
-	await expect(page.getByTestId('not-built-yet')).toContainText('Not built yet');
+	await expect(page.getByRole('heading', { name: 'Inspector', level: 1 })).toBeVisible();
 });
 
 test('a wrong password shows an error next to the form and signs nobody in', async ({ page, world }) => {

@@ -7,7 +7,8 @@ import { listGroups } from '../groups/list';
 import { searchPeople } from '../people/find';
 import type { Transaction } from '../transaction';
 
-async function peopleByIds(db: Transaction, ids: readonly string[]): Promise<PersonChoice[]> {
+/** People as the access editor's rows and "why" need them; ids nobody has are left out. */
+export async function peopleByIds(db: Transaction, ids: readonly string[]): Promise<PersonChoice[]> {
 	const people = await db.person.findMany({
 		where: { id: { in: [...ids] } },
 		select: {

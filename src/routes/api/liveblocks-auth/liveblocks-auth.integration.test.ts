@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadIdentity } from '$lib/server/identity';
 import { hashPassword } from '$lib/server/passwords';
 import { useAppUnderTest } from '../../../../scripts/testing/app-under-test';
 import { signIn } from '../../../../scripts/testing/http-session';
@@ -64,6 +65,34 @@ describe('POST /api/liveblocks-auth', () => {
 			gids: ['designers', 'reviewers'],
 			ui: { name: 'Mia Member', avatar: 'https://example.com/mia.png', color: '#c026d3' }
 		});
+	});
+
+	it('issues exactly the identity the inspector and person page show (one loader)', async () => {
+		// Group ids whose order differs between code units and a locale-aware collation.
+		const noa = await member({ groups: ['b-team', 'a-team', 'a1', 'ab'], color: '#0f766e' });
+		const shown = await loadIdentity(app.db, noa.id);
+		const { token } = await (await requestToken(noa.cookie)).json();
+		const claims = payloadOf(token);
+		expect(shown?.refusal).toBeNull();
+		expect({ userId: claims.uid, groupIds: claims.gids, userInfo: claims.ui }).toEqual(shown?.identity);
+	});
+
+	it('gives the signed-in person their own token whoever the request body names', async () => {
+		const mia = await member({ groups: ['designers'] });
+		const other = await member({ groups: ['admins-only'], name: 'Someone Else' });
+		const response = await fetch(`${app.url}/api/liveblocks-auth`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', cookie: mia.cookie },
+			body: JSON.stringify({
+				room: 'any-room',
+				userId: other.id,
+				groupIds: ['admins-only'],
+				userInfo: { name: 'Someone Else' }
+			})
+		});
+		expect(response.status).toBe(200);
+		const payload = payloadOf((await response.json()).token);
+		expect(payload).toMatchObject({ uid: mia.id, gids: ['designers'], ui: { name: 'Mia Member' } });
 	});
 
 	it('carries a group change in the very next token', async () => {

@@ -10,16 +10,28 @@ import { addMembers, removeMembers } from '$lib/server/groups/memberships';
 import { findGroup, listMembers } from '$lib/server/groups/read';
 import { GroupNotFound, updateGroup } from '$lib/server/groups/write';
 import { findPeopleByEmail } from '$lib/server/people/find';
+import { countRoomsOfGroup, listRoomsOfGroup } from '$lib/server/rooms/enterable';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
 	const group = await findGroup(db, event.params.id);
 	if (!group) error(404, `There is no group ${event.params.id}. It may have been deleted.`);
-	const after = event.url.searchParams.get('after');
+	const params = event.url.searchParams;
+	const after = params.get('after');
 	const { name, description } = group;
+	const [rooms, roomCount] = await Promise.all([
+		listRoomsOfGroup(db, group.id, {
+			after: params.get('roomsAfter'),
+			before: params.get('roomsBefore'),
+			limit: 10
+		}),
+		countRoomsOfGroup(db, group.id)
+	]);
 	return {
 		group,
+		rooms,
+		roomCount,
 		...(await listMembers(db, group.id, { after })),
 		paged: Boolean(after),
 		created: event.url.searchParams.has('created'),

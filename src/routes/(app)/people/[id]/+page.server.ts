@@ -1,7 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
-import { liveblocksIdentity } from '$lib/identity';
 import { staffRoles } from '$lib/roles';
 import { temporaryPasswordSchema } from '$lib/schemas/password';
 import { personSchema } from '$lib/schemas/person';
@@ -10,18 +9,35 @@ import { db } from '$lib/server/db';
 import { saveProfile, setPersonStatus } from '$lib/server/people/edit';
 import { SelfLockout } from '$lib/server/people/lockout';
 import { generateTemporaryPassword } from '$lib/server/people/password';
+import { loadIdentity } from '$lib/server/identity';
 import { loadPersonProfile } from '$lib/server/people/profile';
+import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '$lib/server/rooms/enterable';
 import { EmailTaken, PersonNotFound, setTemporaryPassword } from '$lib/server/people/write';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
-	const profile = await loadPersonProfile(db, event.params.id);
-	if (!profile) error(404, 'There is no such person. They may have been deleted.');
+	const [profile, verdict] = await Promise.all([
+		loadPersonProfile(db, event.params.id),
+		loadIdentity(db, event.params.id)
+	]);
+	if (!profile || !verdict) error(404, 'There is no such person. They may have been deleted.');
 	const { name, email, role, status, avatarUrl, color } = profile;
+	const params = event.url.searchParams;
+	const [rooms, roomCount] = await Promise.all([
+		listRoomsPersonCanEnter(db, verdict.identity, {
+			after: params.get('roomsAfter'),
+			before: params.get('roomsBefore'),
+			limit: 10
+		}),
+		countRoomsPersonCanEnter(db, verdict.identity)
+	]);
 	return {
 		profile,
-		identity: liveblocksIdentity({ ...profile, groupIds: profile.groups.map((group) => group.id) }),
+		identity: verdict.identity,
+		refusal: verdict.refusal,
+		rooms,
+		roomCount,
 		canEdit: viewer.role === 'admin',
 		isSelf: viewer.id === profile.id,
 		created: event.url.searchParams.has('created'),

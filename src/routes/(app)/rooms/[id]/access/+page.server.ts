@@ -6,12 +6,19 @@ import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
 import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/server/rooms/access';
-import { describePrincipals } from '$lib/server/rooms/principals';
+import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
 import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = (roomId: string) =>
 	`Liveblocks has no room ${roomId}: it may have been deleted. Sync the rooms list to drop it from the index.`;
+
+/** The person the inspector sent us to explain, if the directory has them. */
+async function whyFor(personId: string | null) {
+	if (!personId) return null;
+	const [person] = await peopleByIds(db, [personId.slice(0, 128)]);
+	return person ?? null;
+}
 
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
@@ -23,6 +30,7 @@ export const load: PageServerLoad = async (event) => {
 			room: { id: room.id, organizationId: room.organizationId, title: room.metadata.title ?? null },
 			accesses,
 			principals: await describePrincipals(db, accesses),
+			why: await whyFor(event.url.searchParams.get('why')),
 			canEdit: viewer.role === 'admin',
 			/** A fresh load (after a save) starts a fresh editor. */
 			loadedAt: Date.now()

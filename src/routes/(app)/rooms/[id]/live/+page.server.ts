@@ -3,16 +3,22 @@ import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
 import { mirrorRoom } from '$lib/server/rooms/mirror';
+import { staffRoles } from '$lib/roles';
 import type { PageServerLoad } from './$types';
 
 // Anyone signed in may try to join; Liveblocks decides at the door with the room's accesses.
 export const load: PageServerLoad = async (event) => {
-	await requirePerson(event);
+	const person = await requirePerson(event);
 	// Opening a room refreshes its row in the index; a room Liveblocks does not have (or an outage)
-	// changes nothing, and the preview itself reports what happens.
+	// changes nothing, and the live room itself reports what happens.
 	await liveblocks()
 		.getRoom(event.params.id)
 		.then((room) => mirrorRoom(db, room))
 		.catch(() => {});
-	return { roomId: event.params.id, liveblocksBaseUrl: env.LIVEBLOCKS_BASE_URL ?? null };
+	return {
+		roomId: event.params.id,
+		liveblocksBaseUrl: env.LIVEBLOCKS_BASE_URL ?? null,
+		personId: person.id,
+		isStaff: (staffRoles as readonly string[]).includes(person.role)
+	};
 };

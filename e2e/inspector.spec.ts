@@ -1,0 +1,113 @@
+import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
+
+test('support inspects a member: the predicted getSelf() is what the member sees in the room', async ({
+	browser,
+	page,
+	world
+}) => {
+	test.setTimeout(90_000);
+	const reviewers = await world.group();
+	const reader = await world.person({ name: world.unique('Rita Reader'), groups: [reviewers] });
+	const roomId = await world.indexedRoom({
+		defaultAccesses: [],
+		groupsAccesses: { [reviewers]: ['room:read', 'comments:write'] },
+		usersAccesses: {},
+		metadata: { title: 'Spring review' }
+	});
+	const support = await world.person({ role: 'support' });
+
+	await signIn(page, support);
+	await page.goto('/inspect');
+	await page.getByLabel('Find a person').fill(reader.name);
+	await page.getByRole('button', { name: 'Find' }).click();
+	await page.getByTestId('matches').getByRole('link', { name: reader.name }).click();
+
+	await expect(page.getByTestId('identity-view')).toContainText(reader.id);
+	await expect(page.getByTestId('room-count')).toHaveText('(1 room)');
+	const listed = page.locator(`[data-room="${roomId}"]`);
+	await expect(listed.getByTestId('room-summary')).toHaveText('Can comment');
+	await listed.getByText('Per resource, and why').click();
+	await expect(listed).toContainText(`Group ${reviewers}`);
+	await listed.getByRole('link', { name: 'What getSelf() shows' }).click();
+	const predicted = page.getByTestId('predicted');
+	await expect(predicted.getByTestId('connected-now')).toHaveText('No');
+
+	// The member joins the room in their own browser.
+	const memberContext = await browser.newContext();
+	const memberPage = waitForHydrationAfterGoto(await memberContext.newPage());
+	await signIn(memberPage, reader);
+	await memberPage.goto(`/rooms/${roomId}/live`);
+	await expect(memberPage.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+	await expect(memberPage.getByTestId('self-id')).toHaveText(reader.id);
+
+	await expect(predicted.getByTestId('predicted-self-id')).toHaveText(
+		(await memberPage.getByTestId('self-id').textContent())!
+	);
+	await expect(predicted.getByTestId('predicted-self-info')).toHaveText(
+		(await memberPage.getByTestId('self-info').textContent())!
+	);
+	await expect(predicted.getByTestId('predicted-can-write')).toHaveText(
+		(await memberPage.getByTestId('can-write').textContent())!
+	);
+	await expect(predicted.getByTestId('predicted-can-comment')).toHaveText(
+		(await memberPage.getByTestId('can-comment').textContent())!
+	);
+	await expect(predicted.getByTestId('predicted-can-comment')).toHaveText('true');
+
+	// Liveblocks now lists them among the room's active users.
+	await expect(async () => {
+		await page.reload();
+		await expect(page.getByTestId('predicted').getByTestId('connected-now')).toHaveText('Yes', {
+			timeout: 1_000
+		});
+	}).toPass({ timeout: 15_000 });
+	await page.setViewportSize({ width: 1366, height: 900 });
+	await page.screenshot({ path: 'docs/screenshots/inspector.png', fullPage: true });
+	await memberContext.close();
+});
+
+test('the inspector says why no token would be issued, and that a room would refuse', async ({
+	page,
+	world
+}) => {
+	const gone = await world.person({ status: 'deactivated', name: world.unique('Dee Activated') });
+	const roomId = await world.indexedRoom({ defaultAccesses: [], groupsAccesses: {}, usersAccesses: {} });
+	const admin = await world.person({ role: 'admin' });
+	await signIn(page, admin);
+	await page.goto(`/inspect?person=${gone.id}&room=${roomId}`);
+	await expect(page.getByTestId('token-refusal')).toContainText('deactivated');
+	await expect(page.getByTestId('no-rooms')).toBeVisible();
+	await expect(page.getByTestId('predicted-refused')).toContainText('4001');
+});
+
+test('members cannot open the inspector', async ({ page, world }) => {
+	await signIn(page, await world.person());
+	const response = await page.goto('/inspect');
+	expect(response?.status()).toBe(403);
+});
+
+test('person and group pages list the rooms each can get into', async ({ page, world }) => {
+	const designers = await world.group();
+	const mia = await world.person({ groups: [designers] });
+	const viaGroup = await world.indexedRoom({
+		defaultAccesses: [],
+		groupsAccesses: { [designers]: ['room:write'] },
+		usersAccesses: {}
+	});
+	const ownEntry = await world.indexedRoom({
+		defaultAccesses: [],
+		groupsAccesses: {},
+		usersAccesses: { [mia.id]: ['room:read'] }
+	});
+	await signIn(page, await world.person({ role: 'support' }));
+
+	await page.goto(`/people/${mia.id}`);
+	await expect(page.locator(`[data-room="${viaGroup}"]`).getByTestId('room-summary')).toHaveText('Can edit');
+	await expect(page.locator(`[data-room="${ownEntry}"]`).getByTestId('room-summary')).toHaveText('Can view');
+	await page.locator(`[data-room="${ownEntry}"]`).getByRole('link', { name: 'Editor' }).click();
+	await expect(page.getByTestId('why-summary')).toContainText('can join');
+
+	await page.goto(`/groups/${designers}`);
+	await expect(page.getByTestId('group-rooms')).toContainText(viaGroup);
+	await expect(page.getByTestId('group-rooms')).not.toContainText(ownEntry);
+});

@@ -1,0 +1,68 @@
+// What support sees about one person in one room: what room.getSelf() will report when they join,
+// predicted by the access model from the room index, and whether they are connected there now.
+import type { Liveblocks } from '@liveblocks/node';
+import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
+import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
+import type { Transaction } from './transaction';
+
+/** The fields of room.getSelf() that the room's accesses and the ID token decide. */
+export type PredictedSelf = { id: string; info: LiveblocksUserInfo; canWrite: boolean; canComment: boolean };
+
+export type RoomInspection = {
+	room: { id: string; title: string | null; organizationId: string };
+	access: EffectiveAccess;
+	/** null: Liveblocks refuses the connection (4001), so there is no self. */
+	self: PredictedSelf | null;
+};
+
+/** The prediction for a room of the index, or null when the index does not know the room. */
+export async function inspectRoom(
+	db: Transaction,
+	identity: LiveblocksIdentity,
+	roomId: string
+): Promise<RoomInspection | null> {
+	const room = await db.room.findUnique({ where: { id: roomId } });
+	if (!room) return null;
+	const accesses = {
+		defaultAccesses: room.defaultAccesses as string[],
+		groupsAccesses: room.groupsAccesses as Record<string, string[]>,
+		usersAccesses: room.usersAccesses as Record<string, string[]>
+	};
+	const access = resolveEffectiveAccess(accesses, identity);
+	const metadata = room.metadata as Record<string, unknown>;
+	return {
+		room: {
+			id: room.id,
+			title: typeof metadata.title === 'string' ? metadata.title : null,
+			organizationId: room.organizationId
+		},
+		access,
+		self: access.canConnect
+			? {
+					id: identity.userId,
+					info: identity.userInfo,
+					canWrite: access.canWrite,
+					canComment: access.canComment
+				}
+			: null
+	};
+}
+
+/** How long the inspector waits for Liveblocks' active users before it says "unknown". */
+const activeUsersTimeout = 3_000;
+
+/** Whether the person has a connection open in the room now; null when Liveblocks did not say. */
+export async function isConnectedNow(
+	client: Liveblocks,
+	roomId: string,
+	userId: string
+): Promise<boolean | null> {
+	try {
+		const { data } = await client.getActiveUsers(roomId, {
+			signal: AbortSignal.timeout(activeUsersTimeout)
+		});
+		return data.some((user) => user.id === userId);
+	} catch {
+		return null;
+	}
+}
