@@ -17,10 +17,11 @@ test('a refused member requests access, an admin approves it with Can edit, and 
 
 	// Refused at the door (opening the room also brings it into Gatehouse's index).
 	const memberPage = await signedIn(member);
-	await memberPage.goto(`/rooms/${roomId}/preview`);
+	await memberPage.goto(`/rooms/${roomId}/live`);
 	await expect(memberPage.getByTestId('no-access')).toContainText('You have no access to this room.');
 
-	await memberPage.goto(`/rooms/${roomId}/request-access`);
+	await memberPage.getByRole('link', { name: 'Request access' }).click();
+	await expect(memberPage).toHaveURL(`/rooms/${roomId}/request-access`);
 	await expect(memberPage.getByTestId('no-access')).toContainText('You have no access to Launch plan.');
 	await memberPage.getByLabel('Message to the admins (optional)').fill('I present the launch on Friday.');
 	await memberPage.getByRole('button', { name: 'Request access' }).click();
@@ -30,7 +31,7 @@ test('a refused member requests access, an admin approves it with Can edit, and 
 	// The admin sees requests waiting in the navigation and decides this one.
 	const adminPage = await signedIn(admin);
 	const nav = adminPage.getByRole('navigation', { name: 'Main' });
-	await expect(nav.getByTestId('pending-requests-count')).toHaveText(/^[1-9]\d* waiting$/);
+	await expect(nav.getByTestId('pending-requests-count')).toHaveText(/^[1-9]\d*\s+waiting$/);
 	await nav.getByRole('link', { name: /Requests/ }).click();
 	const card = adminPage
 		.getByTestId('pending-requests')
@@ -80,7 +81,7 @@ test('an admin declines with a reason, which the member reads on their home; sup
 		return page;
 	};
 	const memberPage = await signedIn(member);
-	await memberPage.goto(`/rooms/${roomId}/preview`);
+	await memberPage.goto(`/rooms/${roomId}/live`);
 	await expect(memberPage.getByTestId('no-access')).toBeVisible();
 	await memberPage.goto(`/rooms/${roomId}/request-access`);
 	await memberPage.getByRole('button', { name: 'Request access' }).click();
