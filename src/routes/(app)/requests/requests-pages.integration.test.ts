@@ -146,8 +146,10 @@ describe('deciding a request', () => {
 			status: 'approved',
 			level: 'comment'
 		});
-		const home = await (await get('/requests', admin)).text();
-		expect(home).toContain('Approved');
+		expect(await (await get('/requests', admin)).text()).toContain('Approved');
+		expect(await (await get(`/rooms/${roomId}/request-access`, asker.cookie)).text()).toContain(
+			'You can already enter this room: <span class="font-semibold">Can comment</span>'
+		);
 	});
 
 	it('an admin declines with a reason, which a blank one is not', async () => {
