@@ -76,7 +76,13 @@ describe('room access events', () => {
 
 describe('people, groups and memberships', () => {
 	it('lists only the fields that changed', () => {
-		const person = { name: 'Ada', email: 'ada@example.com', role: 'member', status: 'active', avatarUrl: null };
+		const person = {
+			name: 'Ada',
+			email: 'ada@example.com',
+			role: 'member',
+			status: 'active',
+			avatarUrl: null
+		};
 		const event = {
 			action: 'person.updated',
 			before: person,
@@ -126,8 +132,8 @@ describe('people, groups and memberships', () => {
 			'Rooms chosen by: — → 3 rooms chosen',
 			'Rooms: — → 3'
 		]);
-		expect(lines({ action: 'access-request.declined', before: null, after: { declinedReason: 'No' } })).toEqual([
-			'Declined reason: — → No'
-		]);
+		expect(
+			lines({ action: 'access-request.declined', before: null, after: { declinedReason: 'No' } })
+		).toEqual(['Declined reason: — → No']);
 	});
 });

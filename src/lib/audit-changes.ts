@@ -83,7 +83,10 @@ export function describeChanges(event: AuditEventContent, names: Names): ChangeL
 		];
 	}
 	const accesses = accessChange(event);
-	return [...(accesses ? accessLines(accesses.before, accesses.after, names) : []), ...fieldLines(event, names)];
+	return [
+		...(accesses ? accessLines(accesses.before, accesses.after, names) : []),
+		...fieldLines(event, names)
+	];
 }
 
 /** A line as one sentence, for the CSV export and screen readers: "Group Design · Storage: read → write". */
@@ -123,27 +126,33 @@ function accessLines(before: RoomAccesses, after: RoomAccesses, names: Names): C
 			.filter((cell) => row[cell] !== 'inherit' && row[cell] !== false)
 			.map((cell) => `${cellLabels[cell]} ${cellValue(row, cell)}`)
 			.join(', ');
-	return rowDifferences(before, after).flatMap(({ principal, before: was, after: now, changed }): ChangeLine[] => {
-		const subject = principalLabel(principal, names);
-		if (!was && now) return [{ subject, field: 'Access', before: null, after: cellsOf(now, changed) }];
-		if (was && !now) return [{ subject, field: 'Access', before: cellsOf(was, changed), after: null }];
-		if (!was || !now) return [];
-		if (changed.length === 0) {
-			return [{ subject, field: 'Scopes', before: 'the same access', after: "rewritten in today's spelling" }];
+	return rowDifferences(before, after).flatMap(
+		({ principal, before: was, after: now, changed }): ChangeLine[] => {
+			const subject = principalLabel(principal, names);
+			if (!was && now) return [{ subject, field: 'Access', before: null, after: cellsOf(now, changed) }];
+			if (was && !now) return [{ subject, field: 'Access', before: cellsOf(was, changed), after: null }];
+			if (!was || !now) return [];
+			if (changed.length === 0) {
+				return [
+					{ subject, field: 'Scopes', before: 'the same access', after: "rewritten in today's spelling" }
+				];
+			}
+			return changed.map((cell) => ({
+				subject,
+				field: cellLabels[cell],
+				before: cellValue(was, cell),
+				after: cellValue(now, cell)
+			}));
 		}
-		return changed.map((cell) => ({
-			subject,
-			field: cellLabels[cell],
-			before: cellValue(was, cell),
-			after: cellValue(now, cell)
-		}));
-	});
+	);
 }
 
 function fieldLines(event: AuditEventContent, names: Names): ChangeLine[] {
 	const before = objectOf(event.before) ?? {};
 	const after = objectOf(event.after) ?? {};
-	const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter((key) => !hiddenKeys.has(key));
+	const keys = [...new Set([...Object.keys(after), ...Object.keys(before)])].filter(
+		(key) => !hiddenKeys.has(key)
+	);
 	return keys.flatMap((key): ChangeLine[] => {
 		if (key === 'metadata') return metadataLines(before.metadata, after.metadata);
 		const was = Object.hasOwn(before, key) ? valueText(key, before[key], names) : null;

@@ -30,7 +30,9 @@ describe('parseAuditQuery', () => {
 	});
 
 	it('refuses a range that ends before it starts, and ignores a tampered cursor', () => {
-		expect(parse('from=2026-12-02&to=2026-12-01').problems).toEqual(['The time range ends before it starts.']);
+		expect(parse('from=2026-12-02&to=2026-12-01').problems).toEqual([
+			'The time range ends before it starts.'
+		]);
 		expect(parse('after=%3Cscript%3E').query.after).toBeNull();
 	});
 });

@@ -51,14 +51,18 @@ export function parseTarget(value: string): AuditTarget | null {
 	const type = value.slice(0, colon);
 	const id = value.slice(colon + 1);
 	if (colon < 0 || id === '' || id.length > maxIdLength) return null;
-	return (auditTargetTypes as readonly string[]).includes(type) ? { type: type as AuditTargetType, id } : null;
+	return (auditTargetTypes as readonly string[]).includes(type)
+		? { type: type as AuditTargetType, id }
+		: null;
 }
 
 /** The instant a `from` or `to` value starts at, and the one just after its day or minute; null when it is no time. */
 export function timeSpan(value: string): { start: Date; end: Date } | null {
 	const match = timePattern.exec(value);
 	if (!match) return null;
-	const [year, month, day, hour, minute] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
+	const [year, month, day, hour, minute] = match
+		.slice(1)
+		.map((part) => (part === undefined ? undefined : Number(part)));
 	const start = new Date(Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0));
 	// Date.UTC rolls 2026-02-30 over to March: such a date does not exist.
 	const exact =
@@ -95,7 +99,9 @@ export function parseAuditQuery(params: URLSearchParams): { query: AuditQuery; p
 	const targetValue = text('target');
 	const target = targetValue ? parseTarget(targetValue) : null;
 	if (targetValue && !target) {
-		problems.push(`“${targetValue}” is not something the log is about: use person:<id>, group:<id> or room:<id>.`);
+		problems.push(
+			`“${targetValue}” is not something the log is about: use person:<id>, group:<id> or room:<id>.`
+		);
 	}
 
 	const actionValue = text('action');

@@ -1,31 +1,8 @@
 import { auditActionLabel } from '$lib/audit-actions';
-import { describeChanges, referencedIds, type ChangeLine } from '$lib/audit-changes';
+import { describeChanges, referencedIds } from '$lib/audit-changes';
+import type { AuditLogEntry, AuditSubject } from '$lib/audit-entry';
 import type { Transaction } from '../transaction';
 import type { AuditEventRow } from './list';
-
-/** Something an event is about, named as the directory names it now (or last did, once deleted). */
-export type AuditSubject = {
-	type: string;
-	id: string;
-	name: string;
-	/** False once it was deleted: its page is gone, its history stays. */
-	exists: boolean;
-};
-
-/** An event as the log shows it and the CSV export writes it. */
-export type AuditLogEntry = {
-	id: string;
-	createdAt: Date;
-	action: string;
-	actionLabel: string;
-	/** null: the system acted on its own (seed, identity-provider sign-up, command line). */
-	actor: AuditSubject | null;
-	target: AuditSubject;
-	related: AuditSubject | null;
-	changes: ChangeLine[];
-	before: unknown;
-	after: unknown;
-};
 
 type Known = { name: string; exists: boolean };
 
@@ -39,7 +16,12 @@ async function lookUp(db: Transaction, wanted: Wanted) {
 		roomsNamed(db, [...wanted.room]),
 		jobsNamed(db, [...wanted['bulk-job']])
 	]);
-	const known: Record<string, Map<string, Known>> = { person: people, group: groups, room: rooms, 'bulk-job': jobs };
+	const known: Record<string, Map<string, Known>> = {
+		person: people,
+		group: groups,
+		room: rooms,
+		'bulk-job': jobs
+	};
 	return (type: string, id: string): AuditSubject => {
 		const found = known[type]?.get(id);
 		return { type, id, name: found?.name ?? id, exists: found?.exists ?? false };
@@ -112,7 +94,11 @@ async function peopleNamed(db: Transaction, ids: string[]): Promise<Map<string, 
 	if (ids.length === 0) return new Map();
 	const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
 	const found = new Map(people.map((p): [string, Known] => [p.id, { name: p.name, exists: true }]));
-	const deleted = await namesAtDeletion(db, 'person', ids.filter((id) => !found.has(id)));
+	const deleted = await namesAtDeletion(
+		db,
+		'person',
+		ids.filter((id) => !found.has(id))
+	);
 	return new Map([...deleted, ...found]);
 }
 
@@ -120,7 +106,11 @@ async function groupsNamed(db: Transaction, ids: string[]): Promise<Map<string, 
 	if (ids.length === 0) return new Map();
 	const groups = await db.group.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
 	const found = new Map(groups.map((g): [string, Known] => [g.id, { name: g.name, exists: true }]));
-	const deleted = await namesAtDeletion(db, 'group', ids.filter((id) => !found.has(id)));
+	const deleted = await namesAtDeletion(
+		db,
+		'group',
+		ids.filter((id) => !found.has(id))
+	);
 	return new Map([...deleted, ...found]);
 }
 
@@ -137,6 +127,11 @@ async function roomsNamed(db: Transaction, ids: string[]): Promise<Map<string, K
 
 async function jobsNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
-	const jobs = await db.bulkJob.findMany({ where: { id: { in: ids } }, select: { id: true, selection: true } });
-	return new Map(jobs.map((job): [string, Known] => [job.id, { name: `Bulk change (${job.selection})`, exists: true }]));
+	const jobs = await db.bulkJob.findMany({
+		where: { id: { in: ids } },
+		select: { id: true, selection: true }
+	});
+	return new Map(
+		jobs.map((job): [string, Known] => [job.id, { name: `Bulk change (${job.selection})`, exists: true }])
+	);
 }

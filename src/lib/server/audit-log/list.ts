@@ -97,7 +97,11 @@ function decodePosition(cursor: string | null): Position | null {
  * One page of the log by keyset on (createdAt, id), newest first: the 1,000th page costs what the
  * first does. A cursor that does not decode starts from the newest event.
  */
-export async function listAuditEvents(db: Transaction, query: AuditQuery, size: number): Promise<AuditEventPage> {
+export async function listAuditEvents(
+	db: Transaction,
+	query: AuditQuery,
+	size: number
+): Promise<AuditEventPage> {
 	const before = decodePosition(query.before);
 	const after = before ? null : decodePosition(query.after);
 	if (before) {

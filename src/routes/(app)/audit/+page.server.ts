@@ -18,6 +18,8 @@ export const load: PageServerLoad = async (event) => {
 	const now = new Date();
 	if (problems.length > 0) return { query, problems, chosen, entries: [], next: null, previous: null, now };
 	const page = await listAuditEvents(db, query, auditPageSize);
-	const entries = (await auditLogEntries(db, page.events)).map(({ before: _b, after: _a, ...entry }) => entry);
+	const entries = (await auditLogEntries(db, page.events)).map(
+		({ before: _b, after: _a, ...entry }) => entry
+	);
 	return { query, problems, chosen, entries, next: page.next, previous: page.previous, now };
 };
