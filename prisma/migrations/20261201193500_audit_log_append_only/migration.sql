@@ -29,6 +29,9 @@ CREATE INDEX "AuditEvent_createdAt_id_idx" ON "AuditEvent"("createdAt" DESC, "id
 CREATE INDEX "AuditEvent_actorId_createdAt_id_idx" ON "AuditEvent"("actorId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex
+CREATE INDEX "AuditEvent_actorId_action_createdAt_id_idx" ON "AuditEvent"("actorId", "action", "createdAt" DESC, "id" DESC);
+
+-- CreateIndex
 CREATE INDEX "AuditEvent_targetType_targetId_createdAt_id_idx" ON "AuditEvent"("targetType", "targetId", "createdAt" DESC, "id" DESC);
 
 -- CreateIndex

@@ -26,7 +26,10 @@ export const GET: RequestHandler = async (event) => {
 		async pull(controller) {
 			const { done, value } = await batches.next();
 			if (done) controller.close();
-			else controller.enqueue(encoder.encode(value.map((entry) => serializeCsvRecord(auditCsvRecord(entry))).join('')));
+			else
+				controller.enqueue(
+					encoder.encode(value.map((entry) => serializeCsvRecord(auditCsvRecord(entry))).join(''))
+				);
 		},
 		async cancel() {
 			await batches.return(undefined);
