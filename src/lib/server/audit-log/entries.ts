@@ -1,3 +1,4 @@
+import { describePolicyChange, type PolicyChange } from '$lib/access';
 import { auditActionLabel } from '$lib/audit-actions';
 import { describeChanges, referencedIds } from '$lib/audit-changes';
 import type { AuditLogEntry, AuditSubject } from '$lib/audit-entry';
@@ -127,11 +128,11 @@ async function roomsNamed(db: Transaction, ids: string[]): Promise<Map<string, K
 
 async function jobsNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
-	const jobs = await db.bulkJob.findMany({
-		where: { id: { in: ids } },
-		select: { id: true, selection: true }
-	});
+	const jobs = await db.bulkJob.findMany({ where: { id: { in: ids } }, select: { id: true, change: true } });
 	return new Map(
-		jobs.map((job): [string, Known] => [job.id, { name: `Bulk change (${job.selection})`, exists: true }])
+		jobs.map((job): [string, Known] => [
+			job.id,
+			{ name: describePolicyChange(job.change as PolicyChange), exists: true }
+		])
 	);
 }
