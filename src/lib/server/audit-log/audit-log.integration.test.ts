@@ -82,6 +82,39 @@ describe('the audit table', () => {
 	});
 });
 
+describe('events in words', () => {
+	it('names a room change by the bulk change behind it, linked as related, and says which cells changed', async () => {
+		const [admin, group] = [await person('Admin'), unique('group')];
+		const job = await database.db.bulkJob.create({
+			data: {
+				createdById: admin.id,
+				change: { kind: 'remove-group', groupId: group },
+				selection: '1 room chosen'
+			}
+		});
+		const room = unique('room');
+		await database.db.$transaction((tx) =>
+			recordAudit(tx, {
+				actorId: admin.id,
+				action: 'room.access-updated',
+				target: { type: 'room', id: room },
+				related: { type: 'bulk-job', id: job.id },
+				before: { defaultAccesses: [], groupsAccesses: { [group]: ['*:read'] }, usersAccesses: {} },
+				after: { defaultAccesses: [], groupsAccesses: {}, usersAccesses: {}, bulkJobId: job.id }
+			})
+		);
+		const page = await listAuditEvents(database.db, query(`target=bulk-job:${job.id}`), 50);
+		const [entry] = await auditLogEntries(database.db, page.events);
+		expect(entry).toMatchObject({
+			actionLabel: 'Room access changed',
+			actor: { name: 'Admin', exists: true },
+			target: { type: 'room', id: room, name: room, exists: false },
+			related: { type: 'bulk-job', id: job.id, name: `Remove group ${group}`, exists: true },
+			changes: [{ subject: `Group ${group}`, field: 'Access', before: 'Room read', after: null }]
+		});
+	});
+});
+
 describe('the migration to past-tense actions', () => {
 	const scratch: string[] = [];
 	afterAll(() => Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true }))));
