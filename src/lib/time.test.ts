@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { formatTime, minuteValue, relativeTime } from './time';
+
+describe('formatTime', () => {
+	it('writes the day, month, year and UTC time as people read them', () => {
+		expect(formatTime(new Date('2026-12-01T18:14:59Z'))).toBe('1 Dec 2026, 18:14');
+		expect(formatTime(new Date('2027-01-09T03:05:00Z'))).toBe('9 Jan 2027, 03:05');
+	});
+	it('gives the minute for time fields', () => {
+		expect(minuteValue(new Date('2026-12-01T18:14:59Z'))).toBe('2026-12-01T18:14');
+	});
+});
+
+describe('relativeTime', () => {
+	const now = new Date('2026-12-01T18:14:00Z');
+	const ago = (seconds: number) => relativeTime(new Date(now.getTime() - seconds * 1000), now);
+	it('says how long ago in the largest whole unit', () => {
+		expect(ago(10)).toBe('just now');
+		expect(ago(60)).toBe('1 minute ago');
+		expect(ago(3 * 60 + 30)).toBe('3 minutes ago');
+		expect(ago(2 * 3600)).toBe('2 hours ago');
+		expect(ago(24 * 3600)).toBe('yesterday');
+		expect(ago(3 * 7 * 24 * 3600)).toBe('3 weeks ago');
+		expect(ago(400 * 24 * 3600)).toBe('last year');
+	});
+});
