@@ -2,6 +2,7 @@
 // prints their tables. Exits 1 when any request failed: such figures must not be quoted.
 import { cpus, totalmem } from 'node:os';
 import { accessResolution } from './access-resolution';
+import { auditLog } from './audit-log';
 import { CleanupStack } from './cleanup-stack';
 import { editorSave } from './editor-save';
 import type { BenchEntry, BenchSettings } from './entry';
@@ -9,7 +10,7 @@ import { inspector } from './inspector';
 import { liveblocksAuth } from './liveblocks-auth';
 import { peopleList } from './people-list';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector];
+const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector, auditLog];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
 const selected = selectEntries(process.argv.slice(2));

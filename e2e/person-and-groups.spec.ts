@@ -229,7 +229,7 @@ test('an admin edits a profile and deactivates and reactivates a person', async 
 	expect(actions.map((event) => event.action)).toEqual([
 		'person.updated',
 		'person.deactivated',
-		'person.active'
+		'person.reactivated'
 	]);
 });
 

@@ -1,18 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, timeAgo } from './time';
+import { formatTime, minuteValue, relativeTime } from './time';
 
-describe('times', () => {
-	it('read as a day, a short month and a 24-hour UTC time', () => {
-		expect(formatDateTime(new Date('2026-12-01T18:14:59Z'))).toBe('1 Dec 2026, 18:14 UTC');
+describe('formatTime', () => {
+	it('writes the day, month, year and UTC time as people read them', () => {
+		expect(formatTime(new Date('2026-12-01T18:14:59Z'))).toBe('1 Dec 2026, 18:14');
+		expect(formatTime(new Date('2027-01-09T03:05:00Z'))).toBe('9 Jan 2027, 03:05');
 	});
+	it('gives the minute for time fields', () => {
+		expect(minuteValue(new Date('2026-12-01T18:14:59Z'))).toBe('2026-12-01T18:14');
+	});
+});
 
-	it('say how long ago in the largest whole unit', () => {
-		const now = new Date('2026-12-01T18:00:00Z');
-		const ago = (seconds: number) => timeAgo(new Date(now.getTime() - seconds * 1000), now);
-		expect(ago(20)).toBe('just now');
-		expect(ago(3 * 60 + 10)).toBe('3 minutes ago');
+describe('relativeTime', () => {
+	const now = new Date('2026-12-01T18:14:00Z');
+	const ago = (seconds: number) => relativeTime(new Date(now.getTime() - seconds * 1000), now);
+	it('says how long ago in the largest whole unit', () => {
+		expect(ago(10)).toBe('just now');
+		expect(ago(60)).toBe('1 minute ago');
+		expect(ago(3 * 60 + 30)).toBe('3 minutes ago');
 		expect(ago(2 * 3600)).toBe('2 hours ago');
-		expect(ago(26 * 3600)).toBe('yesterday');
-		expect(ago(65 * 24 * 3600)).toBe('2 months ago');
+		expect(ago(24 * 3600)).toBe('yesterday');
+		expect(ago(3 * 7 * 24 * 3600)).toBe('3 weeks ago');
+		expect(ago(400 * 24 * 3600)).toBe('last year');
 	});
 });

@@ -1,18 +1,17 @@
-// Times as people read them: "1 Dec 2026, 18:14 UTC" with "3 minutes ago" beside it. UTC, so the
-// server and the browser render the same text.
+/**
+ * Times as people read them: "1 Dec 2026, 18:14" with "3 minutes ago" beside it. In UTC, so
+ * the server and the browser write the same text and the audit filters (UTC too) agree with it.
+ */
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const two = (value: number) => String(value).padStart(2, '0');
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-	day: 'numeric',
-	month: 'short',
-	year: 'numeric',
-	hour: '2-digit',
-	minute: '2-digit',
-	timeZone: 'UTC'
-});
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+export function formatTime(date: Date): string {
+	return `${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}, ${two(date.getUTCHours())}:${two(date.getUTCMinutes())}`;
+}
 
-export function formatDateTime(date: Date): string {
-	return `${dateTime.format(date)} UTC`;
+/** `2026-12-01T18:14`, the value of a datetime-local field and of the audit filters. */
+export function minuteValue(date: Date): string {
+	return date.toISOString().slice(0, 16);
 }
 
 const units: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -23,14 +22,14 @@ const units: [Intl.RelativeTimeFormatUnit, number][] = [
 	['hour', 3600],
 	['minute', 60]
 ];
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 
-/** "just now", "3 minutes ago", "yesterday", "2 months ago": the largest whole unit. */
-export function timeAgo(date: Date, now: Date = new Date()): string {
+/** "just now", "3 minutes ago", "yesterday", "2 months ago", seen from `now`. */
+export function relativeTime(date: Date, now: Date): string {
 	const seconds = Math.round((now.getTime() - date.getTime()) / 1000);
 	if (Math.abs(seconds) < 60) return 'just now';
 	for (const [unit, size] of units) {
-		const count = Math.trunc(seconds / size);
-		if (count !== 0) return relative.format(-count, unit);
+		if (Math.abs(seconds) >= size) return relative.format(-Math.trunc(seconds / size), unit);
 	}
 	return 'just now';
 }

@@ -1,11 +1,16 @@
+import type { AuditAction, AuditTargetType } from '$lib/audit-actions';
 import type { Prisma } from './prisma/client';
 import type { Transaction } from './transaction';
+
+export type AuditReference = { type: AuditTargetType; id: string };
 
 export type AuditEntry = {
 	/** null when the system acted on its own (seed, identity-provider sign-up). */
 	actorId: string | null;
-	action: string;
-	target: { type: string; id: string };
+	action: AuditAction;
+	target: AuditReference;
+	/** What else the event is about, so its history shows it too (the group of a membership). */
+	related?: AuditReference;
 	before?: Prisma.InputJsonValue;
 	after?: Prisma.InputJsonValue;
 };
@@ -16,12 +21,17 @@ function row(entry: AuditEntry) {
 		action: entry.action,
 		targetType: entry.target.type,
 		targetId: entry.target.id,
+		relatedType: entry.related?.type,
+		relatedId: entry.related?.id,
 		before: entry.before,
 		after: entry.after
 	};
 }
 
-/** Records one change; call it inside the transaction that makes the change. */
+/**
+ * Records one change; call it inside the transaction that makes the change. Events are never
+ * changed or deleted afterwards: the database refuses it (docs/decisions/010-audit-log-append-only.md).
+ */
 export async function recordAudit(tx: Transaction, entry: AuditEntry) {
 	await tx.auditEvent.create({ data: row(entry) });
 }

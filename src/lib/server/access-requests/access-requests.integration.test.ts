@@ -68,7 +68,14 @@ describe('requesting access', () => {
 			message: 'For the launch review'
 		});
 		expect(await auditsOf('access-request', request.id)).toMatchObject([
-			{ actorId: member.id, action: 'access-request.created', after: { roomId, status: 'pending' } }
+			{
+				actorId: member.id,
+				action: 'access-request.created',
+				// The room's history shows it too.
+				relatedType: 'room',
+				relatedId: roomId,
+				after: { roomId, status: 'pending' }
+			}
 		]);
 		expect(await latestRequestFor(database.db, member.id, roomId)).toMatchObject({
 			id: request.id,

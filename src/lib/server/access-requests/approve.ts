@@ -17,7 +17,7 @@ import type { Database } from '../prisma-client';
 import { accessesOf, openRoom, saveRoomAccess } from '../rooms/access';
 import type { Transaction } from '../transaction';
 import { AccessRequestDecided, AccessRequestNotFound } from './errors';
-import { requestSnapshot, requestTarget } from './snapshot';
+import { requestReferences, requestSnapshot } from './snapshot';
 
 export type ApprovalPreview = {
 	level: RequestLevel;
@@ -110,7 +110,7 @@ export async function approveRequest(
 		await recordAudit(tx, {
 			actorId: adminId,
 			action: 'access-request.approved',
-			target: requestTarget(after),
+			...requestReferences(after),
 			before: requestSnapshot(now),
 			after: requestSnapshot(after)
 		});

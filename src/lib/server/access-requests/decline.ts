@@ -2,7 +2,7 @@ import { recordAudit } from '../audit';
 import type { AccessRequest } from '../prisma/client';
 import type { Transaction } from '../transaction';
 import { AccessRequestDecided, AccessRequestNotFound } from './errors';
-import { requestSnapshot, requestTarget } from './snapshot';
+import { requestReferences, requestSnapshot } from './snapshot';
 
 /**
  * Declines a pending request with the reason the person will read on their home, and records it.
@@ -30,7 +30,7 @@ export async function declineRequest(
 	await recordAudit(tx, {
 		actorId: adminId,
 		action: 'access-request.declined',
-		target: requestTarget(after),
+		...requestReferences(after),
 		before: requestSnapshot(before),
 		after: requestSnapshot(after)
 	});

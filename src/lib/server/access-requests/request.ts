@@ -3,7 +3,7 @@ import { resolveEffectiveAccess, type RoomAccesses } from '$lib/access';
 import { recordAudit } from '../audit';
 import type { AccessRequest } from '../prisma/client';
 import { isUniqueViolation, type Transaction } from '../transaction';
-import { requestSnapshot, requestTarget } from './snapshot';
+import { requestReferences, requestSnapshot } from './snapshot';
 
 /** The room index has no room with this id (never synced, or deleted in Liveblocks). */
 export class RoomNotIndexed extends Error {
@@ -66,7 +66,7 @@ export async function requestAccess(
 		await recordAudit(tx, {
 			actorId: requester.userId,
 			action: 'access-request.created',
-			target: requestTarget(request),
+			...requestReferences(request),
 			after: requestSnapshot(request)
 		});
 		return request;

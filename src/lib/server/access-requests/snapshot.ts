@@ -6,7 +6,9 @@ export function requestSnapshot(request: AccessRequest) {
 	return { personId, roomId, message, status, level, declineReason };
 }
 
-export const requestTarget = (request: Pick<AccessRequest, 'id'>) => ({
-	type: 'access-request',
-	id: request.id
-});
+/** An event about a request is about its room too, so the room's history shows it. */
+export const requestReferences = (request: Pick<AccessRequest, 'id' | 'roomId'>) =>
+	({
+		target: { type: 'access-request', id: request.id },
+		related: { type: 'room', id: request.roomId }
+	}) as const;

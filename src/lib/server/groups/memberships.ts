@@ -52,6 +52,7 @@ async function recordMembershipChanges(
 			actorId,
 			action,
 			target: { type: 'person', id: personId },
+			related: { type: 'group', id: groupId },
 			...(action === 'membership.added' ? { after: { groupId } } : { before: { groupId } })
 		}))
 	);

@@ -66,7 +66,7 @@ describe('setPersonStatus', () => {
 			where: { targetId: ada.id, actorId: admin.id },
 			orderBy: { id: 'asc' }
 		});
-		expect(events.map((e) => e.action)).toEqual(['person.deactivated', 'person.active']);
+		expect(events.map((e) => e.action)).toEqual(['person.deactivated', 'person.reactivated']);
 		expect(events[0]).toMatchObject({ before: { status: 'active' }, after: { status: 'deactivated' } });
 	});
 

@@ -47,6 +47,12 @@ export async function createPerson(
 	}
 }
 
+const statusAction = {
+	unchanged: 'person.updated',
+	active: 'person.reactivated',
+	deactivated: 'person.deactivated'
+} as const;
+
 /** Changes a person's profile, role or status and records before and after. */
 export async function updatePerson(
 	tx: Transaction,
@@ -60,7 +66,7 @@ export async function updatePerson(
 		const after = await tx.person.update({ where: { id }, data: input });
 		await recordAudit(tx, {
 			actorId,
-			action: before.status === after.status ? 'person.updated' : `person.${after.status}`,
+			action: statusAction[after.status === before.status ? 'unchanged' : after.status],
 			target: { type: 'person', id },
 			before: personSnapshot(before),
 			after: personSnapshot(after)

@@ -116,6 +116,7 @@ async function record(ctx: RoomJobContext, roomId: string, attempts: number, out
 				actorId: ctx.actorId,
 				action: 'room.access-updated',
 				target: { type: 'room', id: roomId },
+				related: { type: 'bulk-job', id: ctx.jobId },
 				before: outcome.before,
 				after: { ...accessesOf(outcome.room), bulkJobId: ctx.jobId }
 			});
