@@ -1,11 +1,16 @@
 import { performance } from 'node:perf_hooks';
+import { auditPageSize, emptyAuditQuery } from '../src/lib/audit-query';
+import { auditLogEntries } from '../src/lib/server/audit-log/entries';
+import { listAuditEvents } from '../src/lib/server/audit-log/list';
 import { loadIdentity } from '../src/lib/server/identity';
 import { inspectRoom } from '../src/lib/server/inspect';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '../src/lib/server/rooms/enterable';
 import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
+import { auditSeed, seedAuditEvents } from './audit-log';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
+import { seedPeople } from './people-seed';
 import { percentile } from './stats';
 import { formatTable } from './table';
 
@@ -20,7 +25,9 @@ const targetP95Ms = 50;
  * The server work of the pages that list what a person can get into, on a fresh database of
  * 100,000 indexed rooms where one person can enter about 10,000: the members' home list (a page and
  * the count, first and deep), a search in it, and the inspector (identity, a page of rooms with
- * their resolved access, the count and one room's getSelf() prediction). One call at a time.
+ * their resolved access, the count and one room's getSelf() prediction), then the audit log's first
+ * page once 1,000,000 events are added (`npm run bench -- audit-log` measures every filter). One call
+ * at a time.
  */
 export const inspector: BenchEntry = {
 	name: 'inspector',
@@ -76,6 +83,14 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 			}
 		]
 	];
+
+	progress(`seeding ${auditSeed.events.toLocaleString('en')} audit events for the audit log's first page`);
+	await seedPeople(db, { people: auditSeed.people, groups: auditSeed.groups });
+	await seedAuditEvents(db);
+	cases.push([
+		`audit log, first page of ${auditSeed.events.toLocaleString('en')} events`,
+		async () => auditLogEntries(db, (await listAuditEvents(db, emptyAuditQuery, auditPageSize)).events)
+	]);
 
 	const rows: string[][] = [['case', 'p50', 'p95', `p95 < ${targetP95Ms} ms`]];
 	for (const [name, call] of cases) {
