@@ -8,12 +8,10 @@ import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
 import { seedPeople } from './people-seed';
-import { percentile } from './stats';
+import { iterations, measureLatency, warmupIterations } from './stats';
 import { formatTable } from './table';
 
 export const auditSeed = { events: 1_000_000, people: 10_000, groups: 200, rooms: 5_000 };
-const warmupIterations = 20;
-const iterations = 200;
 const targetP95Ms = 50;
 
 /**
@@ -130,8 +128,8 @@ export async function measureAuditLog(
 		if (events.length < benchCase.minRows) {
 			problems.push(`${benchCase.name}: ${events.length} events, expected at least ${benchCase.minRows}`);
 		}
-		const page = await measure(() => listAuditEvents(db, benchCase.query, auditPageSize));
-		const load = await measure(async () =>
+		const page = await measureLatency(() => listAuditEvents(db, benchCase.query, auditPageSize));
+		const load = await measureLatency(async () =>
 			auditLogEntries(db, (await listAuditEvents(db, benchCase.query, auditPageSize)).events)
 		);
 		rows.push([
@@ -206,15 +204,4 @@ async function benchCases(db: Database): Promise<Case[]> {
 			minRows: 10
 		}
 	];
-}
-
-async function measure(call: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-	for (let i = 0; i < warmupIterations; i += 1) await call();
-	const latencies: number[] = [];
-	for (let i = 0; i < iterations; i += 1) {
-		const started = performance.now();
-		await call();
-		latencies.push(performance.now() - started);
-	}
-	return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }

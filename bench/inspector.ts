@@ -11,14 +11,12 @@ import { createTestDatabase } from '../scripts/services/test-postgres';
 import { auditSeed, seedAuditEvents } from './audit-log';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
 import { seedPeople } from './people-seed';
-import { percentile } from './stats';
+import { iterations, measureLatency, warmupIterations } from './stats';
 import { formatTable } from './table';
 
 const rooms = 100_000;
 const pageSize = 25;
 const deepRows = 9_000;
-const warmupIterations = 20;
-const iterations = 200;
 const targetP95Ms = 50;
 
 /**
@@ -95,7 +93,7 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 	const rows: string[][] = [['case', 'p50', 'p95', `p95 < ${targetP95Ms} ms`]];
 	for (const [name, call] of cases) {
 		progress(`measuring: ${name}`);
-		const { p50, p95 } = await measure(call);
+		const { p50, p95 } = await measureLatency(call);
 		rows.push([name, ms(p50), ms(p95), p95 < targetP95Ms ? 'yes' : 'NO']);
 	}
 	const note =
@@ -138,17 +136,6 @@ async function seedRooms(db: Database): Promise<string> {
 		FROM generate_series(1, ${rooms}) AS i`;
 	await db.$executeRawUnsafe('VACUUM ANALYZE');
 	return person.id;
-}
-
-async function measure(call: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-	for (let i = 0; i < warmupIterations; i += 1) await call();
-	const latencies: number[] = [];
-	for (let i = 0; i < iterations; i += 1) {
-		const started = performance.now();
-		await call();
-		latencies.push(performance.now() - started);
-	}
-	return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 function ms(value: number): string {

@@ -6,13 +6,11 @@ import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
 import { seedPeople } from './people-seed';
-import { percentile } from './stats';
+import { iterations, measureLatency, warmupIterations } from './stats';
 import { formatTable } from './table';
 
 const seed = { people: 100_000, groups: 2_000 };
 const deepRows = 60_000;
-const warmupIterations = 20;
-const iterations = 200;
 const targetP95Ms = 50;
 
 /**
@@ -71,9 +69,9 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 				`${benchCase.name}: ${people.length} rows of ${matching} matching, expected at least ${minRows} rows of ${minCount}-${maxCount}`
 			);
 		}
-		const load = await measure(() => listPeopleWithCount(db, benchCase.query));
-		const page = await measure(() => listPeople(db, benchCase.query, matching));
-		const count = await measure(() => countPeople(db, filterOf(benchCase.query)));
+		const load = await measureLatency(() => listPeopleWithCount(db, benchCase.query));
+		const page = await measureLatency(() => listPeople(db, benchCase.query, matching));
+		const count = await measureLatency(() => countPeople(db, filterOf(benchCase.query)));
 		rows.push([
 			benchCase.name,
 			String(people.length),
@@ -161,17 +159,6 @@ async function groupOfSize(
 	const rank = { largest: 0, 'fifth largest': 4, median: Math.floor(sizes.length / 2) }[which];
 	const group = sizes[rank]!;
 	return { id: group.groupId, members: group._count._all };
-}
-
-async function measure(call: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-	for (let i = 0; i < warmupIterations; i += 1) await call();
-	const latencies: number[] = [];
-	for (let i = 0; i < iterations; i += 1) {
-		const started = performance.now();
-		await call();
-		latencies.push(performance.now() - started);
-	}
-	return { p50: percentile(latencies, 50), p95: percentile(latencies, 95) };
 }
 
 function ms(value: number): string {
