@@ -195,10 +195,15 @@ test('delete confirmations name what will be lost', async ({ page, world }) => {
 	await page.goto(`/groups/${first}`);
 	await page.getByRole('link', { name: 'Delete group…' }).click();
 	await expect(page.getByTestId('what-is-lost')).toContainText('1 member loses this group');
-	await expect(page.getByTestId('referencing-rooms')).toContainText(`1 room grants access to ${first}`);
-	await expect(page.getByTestId('referencing-rooms').getByRole('link', { name: roomId })).toBeVisible();
+	const referencing = page.getByTestId('referencing-rooms');
+	await expect(referencing).toContainText(`1 room has an entry for the group ${first}`);
+	await expect(referencing.getByRole('link', { name: roomId })).toBeVisible();
+	await expect(referencing.getByRole('checkbox', { name: /Also remove these entries/ })).toBeChecked();
 	await page.getByRole('button', { name: `Delete ${first}` }).click();
-	await expect(page.getByTestId('deleted-notice')).toContainText(first);
+	// The entry goes too, as a bulk job whose progress the admin watches.
+	await expect(page.getByTestId('job-status')).toHaveText('Finished');
+	await expect(page.getByTestId('counts')).toContainText('1 changed');
+	expect((await world.liveblocks.getRoom(roomId)).groupsAccesses).toEqual({});
 	expect(await world.db.groupMembership.count({ where: { personId: bystander.id } })).toBe(0);
 });
 

@@ -2,22 +2,28 @@
 import type { PolicyChange } from '$lib/access';
 import { recordAudit } from '../../audit';
 import type { Database } from '../../prisma-client';
+import type { Transaction } from '../../transaction';
 
-/** Stores a queued job over `roomIds` (resolved from the selection beforehand); returns its id. */
-export async function createBulkJob(
-	db: Database,
+export type NewBulkJob = { roomIds: string[]; change: PolicyChange; selection: string };
+
+/** Stores a queued job over `roomIds` (resolved from the selection beforehand) in its own transaction. */
+export function createBulkJob(db: Database, actorId: string, job: NewBulkJob): Promise<string> {
+	return db.$transaction((tx) => queueBulkJob(tx, actorId, job));
+}
+
+/** Stores a queued job inside the caller's transaction, with its audit event; returns its id. */
+export async function queueBulkJob(
+	tx: Transaction,
 	actorId: string,
-	{ roomIds, change, selection }: { roomIds: string[]; change: PolicyChange; selection: string }
+	{ roomIds, change, selection }: NewBulkJob
 ): Promise<string> {
-	return db.$transaction(async (tx) => {
-		const job = await tx.bulkJob.create({ data: { createdById: actorId, change, selection } });
-		await tx.bulkJobRoom.createMany({ data: roomIds.map((roomId) => ({ jobId: job.id, roomId })) });
-		await recordAudit(tx, {
-			actorId,
-			action: 'bulk-job.created',
-			target: { type: 'bulk-job', id: job.id },
-			after: { change, selection, rooms: roomIds.length }
-		});
-		return job.id;
+	const job = await tx.bulkJob.create({ data: { createdById: actorId, change, selection } });
+	await tx.bulkJobRoom.createMany({ data: roomIds.map((roomId) => ({ jobId: job.id, roomId })) });
+	await recordAudit(tx, {
+		actorId,
+		action: 'bulk-job.created',
+		target: { type: 'bulk-job', id: job.id },
+		after: { change, selection, rooms: roomIds.length }
 	});
+	return job.id;
 }

@@ -4,7 +4,8 @@ import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { findGroup } from '$lib/server/groups/read';
 import { deleteGroup, GroupNotFound } from '$lib/server/groups/write';
-import { roomsReferencingGroup } from '$lib/server/rooms/referencing';
+import { runBulkJobHere } from '$lib/server/rooms/bulk/background';
+import { queueEntryRemoval, roomsReferencing } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript.
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
 	const [group, rooms] = await Promise.all([
 		findGroup(db, event.params.id),
-		roomsReferencingGroup(db, event.params.id)
+		roomsReferencing(db, { kind: 'group', id: event.params.id })
 	]);
 	if (!group) error(404, `There is no group ${event.params.id}. It may have been deleted already.`);
 	return { group, rooms, canEdit: viewer.role === 'admin' };
@@ -21,12 +22,21 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = await requirePerson(event, ['admin']);
+		const removeEntries = (await event.request.formData()).get('removeEntries') === 'on';
+		const id = event.params.id;
+		let jobId: string | null;
 		try {
-			await db.$transaction((tx) => deleteGroup(tx, admin.id, event.params.id));
+			// The deletion and the job that removes the group's entries commit together.
+			jobId = await db.$transaction(async (tx) => {
+				await deleteGroup(tx, admin.id, id);
+				return removeEntries ? queueEntryRemoval(tx, admin.id, { kind: 'group', id }) : null;
+			});
 		} catch (problem) {
-			if (problem instanceof GroupNotFound) error(404, `The group ${event.params.id} was already deleted.`);
+			if (problem instanceof GroupNotFound) error(404, `The group ${id} was already deleted.`);
 			throw problem;
 		}
-		redirect(303, `/groups?deleted=${encodeURIComponent(event.params.id)}`);
+		if (!jobId) redirect(303, `/groups?deleted=${encodeURIComponent(id)}`);
+		runBulkJobHere(jobId);
+		redirect(303, `/rooms/bulk/${jobId}`);
 	}
 };

@@ -6,26 +6,40 @@ import { deletePerson } from '$lib/server/people/delete';
 import { SelfLockout } from '$lib/server/people/lockout';
 import { loadPersonProfile } from '$lib/server/people/profile';
 import { PersonNotFound } from '$lib/server/people/write';
+import { runBulkJobHere } from '$lib/server/rooms/bulk/background';
+import { queueEntryRemoval, roomsReferencing } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript.
 export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
-	const profile = await loadPersonProfile(db, event.params.id);
+	const [profile, rooms] = await Promise.all([
+		loadPersonProfile(db, event.params.id),
+		roomsReferencing(db, { kind: 'user', id: event.params.id })
+	]);
 	if (!profile) error(404, 'There is no such person. They may have been deleted already.');
-	return { profile, canEdit: viewer.role === 'admin', isSelf: viewer.id === profile.id };
+	return { profile, rooms, canEdit: viewer.role === 'admin', isSelf: viewer.id === profile.id };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = await requirePerson(event, ['admin']);
+		const removeEntries = (await event.request.formData()).get('removeEntries') === 'on';
+		const id = event.params.id;
+		let jobId: string | null;
 		try {
-			await db.$transaction((tx) => deletePerson(tx, admin.id, event.params.id));
+			// The deletion and the job that removes the person's entries commit together.
+			jobId = await db.$transaction(async (tx) => {
+				await deletePerson(tx, admin.id, id);
+				return removeEntries ? queueEntryRemoval(tx, admin.id, { kind: 'user', id }) : null;
+			});
 		} catch (problem) {
 			if (problem instanceof SelfLockout) return fail(400, { problem: problem.message });
 			if (problem instanceof PersonNotFound) error(404, 'This person was already deleted.');
 			throw problem;
 		}
-		redirect(303, '/people');
+		if (!jobId) redirect(303, '/people');
+		runBulkJobHere(jobId);
+		redirect(303, `/rooms/bulk/${jobId}`);
 	}
 };
