@@ -10,6 +10,8 @@ export type Fault = {
 	status: number;
 	/** How many matching requests get it; Infinity until cleared. */
 	times: number;
+	/** The request reaches Liveblocks first and its answer is lost: the write happens, the caller hears `status`. */
+	lostAnswer?: boolean;
 };
 
 /**
@@ -36,6 +38,10 @@ export async function startFaultProxy(target: string) {
 			if (fault) {
 				fault.times--;
 				failed.push({ ...seen, status: fault.status });
+				if (fault.lostAnswer) {
+					forwarded.push(seen);
+					(await forward(target, incoming)).resume();
+				}
 				outgoing.writeHead(fault.status, { 'content-type': 'application/json' });
 				outgoing.end(JSON.stringify({ error: 'INJECTED', message: `Injected ${fault.status}` }));
 				return;

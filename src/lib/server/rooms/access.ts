@@ -11,7 +11,7 @@ import {
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
 import { mirrorRoom } from './mirror';
-import { askLiveblocks } from './liveblocks-errors';
+import { askLiveblocks, liveblocksTimeoutMs, writeToRoom } from './liveblocks-errors';
 
 /** Liveblocks accepted a save the database could not record; `undone` says whether it was taken back. */
 export class SaveNotRecorded extends Error {
@@ -35,7 +35,7 @@ export function accessesOf(room: RoomData): RoomAccesses {
 
 /** The room as Liveblocks has it now, what the editor starts from; opening it refreshes its index row. */
 export async function openRoom(db: Database, client: Liveblocks, roomId: string): Promise<RoomData> {
-	const room = await askLiveblocks(roomId, () => client.getRoom(roomId));
+	const room = await askLiveblocks(roomId, (options) => client.getRoom(roomId, options));
 	await mirrorRoom(db, room);
 	return room;
 }
@@ -67,7 +67,7 @@ export async function saveRoomAccess(
 	const problems = validateRoomAccesses(edited);
 	if (problems.length > 0) return { outcome: 'invalid', problems };
 
-	const fresh = await askLiveblocks(roomId, () => client.getRoom(roomId));
+	const fresh = await askLiveblocks(roomId, (options) => client.getRoom(roomId, options));
 	const current = accessesOf(fresh);
 	if (!isEmptyUpdate(diffRoomAccess(loaded, current))) {
 		// The index was stale too: keep what was just read.
@@ -81,7 +81,13 @@ export async function saveRoomAccess(
 	// Liveblocks has no compare-and-set, so a save by someone else that lands between the getRoom
 	// above and this updateRoom is not refused: this merge overwrites what both changed and keeps the
 	// rest. The window is one round trip, and the audit log shows both saves.
-	const room = await askLiveblocks(roomId, () => client.updateRoom(roomId, payload as UpdateRoomOptions));
+	const room = await writeToRoom(
+		client,
+		roomId,
+		(options) => client.updateRoom(roomId, payload as UpdateRoomOptions, options),
+		// A lost answer: the room already having the edited accesses means the update landed.
+		(now) => (now && isEmptyUpdate(diffRoomAccess(edited, accessesOf(now))) ? { result: now } : null)
+	);
 	try {
 		await db.$transaction(async (tx) => {
 			await mirrorRoom(tx, room);
@@ -96,10 +102,12 @@ export async function saveRoomAccess(
 	} catch (error) {
 		// No save without its audit event: send the inverse of what was just sent.
 		const undo = diffRoomAccess(accessesOf(room), loaded) as UpdateRoomOptions;
-		const undone = await client.updateRoom(roomId, undo).then(
-			() => true,
-			() => false
-		);
+		const undone = await client
+			.updateRoom(roomId, undo, { signal: AbortSignal.timeout(liveblocksTimeoutMs) })
+			.then(
+				() => true,
+				() => false
+			);
 		throw new SaveNotRecorded(undone, error);
 	}
 	return { outcome: 'saved', room, payload };

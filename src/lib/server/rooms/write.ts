@@ -1,10 +1,23 @@
 import type { Liveblocks, RoomData, RoomPermission } from '@liveblocks/node';
-import { validateRoomAccesses, type AccessProblem, type RoomAccesses } from '$lib/access';
+import {
+	diffRoomAccess,
+	isEmptyUpdate,
+	validateRoomAccesses,
+	type AccessProblem,
+	type RoomAccesses
+} from '$lib/access';
 import { presetDefaultAccesses } from '$lib/rooms/presets';
 import { metadataOf, type NewRoom } from '$lib/schemas/room';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
-import { askLiveblocks, LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
+import { accessesOf } from './access';
+import {
+	askLiveblocks,
+	liveblocksTimeoutMs,
+	LiveblocksUnavailable,
+	RoomNotFound,
+	writeToRoom
+} from './liveblocks-errors';
 import { mirrorRoom, unmirrorRoom } from './mirror';
 
 /** Liveblocks already has a room with this id (409). */
@@ -25,6 +38,19 @@ export class RoomNotRecorded extends Error {
 			undone
 				? `Gatehouse could not record the new room, so it was deleted again in Liveblocks: nothing was created.`
 				: `Liveblocks has the new room ${id}, but Gatehouse could neither record nor delete it: sync the rooms list.`,
+			{ cause }
+		);
+	}
+}
+
+/** Liveblocks deleted the room but the database could not record it. */
+export class DeletionNotRecorded extends Error {
+	constructor(
+		readonly id: string,
+		cause: unknown
+	) {
+		super(
+			`Liveblocks deleted the room ${id}, but Gatehouse could not record it: the audit log misses the deletion. Sync the rooms list to drop it from the index.`,
 			{ cause }
 		);
 	}
@@ -51,7 +77,7 @@ async function initialAccesses(client: Liveblocks, input: NewRoom): Promise<Room
 			usersAccesses: {}
 		};
 	}
-	const source = await askLiveblocks(input.copyFrom, () => client.getRoom(input.copyFrom));
+	const source = await askLiveblocks(input.copyFrom, (options) => client.getRoom(input.copyFrom, options));
 	const { defaultAccesses, groupsAccesses, usersAccesses } = source;
 	return { defaultAccesses, groupsAccesses, usersAccesses };
 }
@@ -70,14 +96,23 @@ export async function createRoom(
 	const accesses = await initialAccesses(client, input);
 	const problems = validateRoomAccesses(accesses);
 	if (problems.length > 0) throw new InvalidAccesses(problems);
-	const room = await askLiveblocks(input.id, () =>
-		client.createRoom(input.id, {
-			defaultAccesses: accesses.defaultAccesses as RoomPermission,
-			groupsAccesses: accesses.groupsAccesses as Record<string, RoomPermission>,
-			usersAccesses: accesses.usersAccesses as Record<string, RoomPermission>,
-			metadata: metadataOf(input),
-			...(input.organizationId ? { organizationId: input.organizationId } : {})
-		})
+	const room = await writeToRoom(
+		client,
+		input.id,
+		(options) =>
+			client.createRoom(
+				input.id,
+				{
+					defaultAccesses: accesses.defaultAccesses as RoomPermission,
+					groupsAccesses: accesses.groupsAccesses as Record<string, RoomPermission>,
+					usersAccesses: accesses.usersAccesses as Record<string, RoomPermission>,
+					metadata: metadataOf(input),
+					...(input.organizationId ? { organizationId: input.organizationId } : {})
+				},
+				options
+			),
+		// A lost answer: the room now there with these accesses is the one just created.
+		(now) => (now && isEmptyUpdate(diffRoomAccess(accesses, accessesOf(now))) ? { result: now } : null)
 	).catch((error: unknown) => {
 		throw error instanceof LiveblocksUnavailable && error.status === 409 ? new RoomExists(input.id) : error;
 	});
@@ -95,19 +130,21 @@ export async function createRoom(
 			});
 		});
 	} catch (error) {
-		const undone = await client.deleteRoom(room.id).then(
-			() => true,
-			() => false
-		);
+		const undone = await client
+			.deleteRoom(room.id, { signal: AbortSignal.timeout(liveblocksTimeoutMs) })
+			.then(
+				() => true,
+				() => false
+			);
 		throw new RoomNotRecorded(room.id, undone, error);
 	}
 	return room;
 }
 
 /**
- * Deletes the room in Liveblocks (disconnecting everyone in it) and records what it was. A deletion
- * cannot be undone, so it is sent from inside the transaction that removes the index row and writes
- * the audit event: if Liveblocks refuses, nothing is recorded; if it deletes, the record commits.
+ * Deletes the room in Liveblocks (disconnecting everyone in it), then records what it was. No
+ * transaction waits on Liveblocks: a deletion whose answer was lost is confirmed by reading the
+ * room back, so what is recorded is what happened; if Liveblocks refuses, nothing is recorded.
  */
 export async function deleteRoom(
 	db: Database,
@@ -117,19 +154,28 @@ export async function deleteRoom(
 ): Promise<void> {
 	let before: RoomData;
 	try {
-		before = await askLiveblocks(id, () => client.getRoom(id));
+		before = await askLiveblocks(id, (options) => client.getRoom(id, options));
 	} catch (error) {
 		if (error instanceof RoomNotFound) await unmirrorRoom(db, id);
 		throw error;
 	}
-	await db.$transaction(async (tx) => {
-		await unmirrorRoom(tx, id);
-		await recordAudit(tx, {
-			actorId,
-			action: 'room.deleted',
-			target: { type: 'room', id },
-			before: roomSnapshot(before)
+	await writeToRoom(
+		client,
+		id,
+		(options) => client.deleteRoom(id, options),
+		(now) => (now === null ? { result: undefined } : null)
+	);
+	try {
+		await db.$transaction(async (tx) => {
+			await unmirrorRoom(tx, id);
+			await recordAudit(tx, {
+				actorId,
+				action: 'room.deleted',
+				target: { type: 'room', id },
+				before: roomSnapshot(before)
+			});
 		});
-		await askLiveblocks(id, () => client.deleteRoom(id));
-	});
+	} catch (error) {
+		throw new DeletionNotRecorded(id, error);
+	}
 }

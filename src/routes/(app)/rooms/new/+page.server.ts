@@ -6,7 +6,7 @@ import { newRoomSchema } from '$lib/schemas/room';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
 import { createRoom, InvalidAccesses, RoomExists, RoomNotRecorded } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -30,6 +30,7 @@ export const actions: Actions = {
 			if (error instanceof InvalidAccesses) {
 				return setError(form, 'copyFrom', `That room's accesses break Liveblocks' rules: ${error.message}`);
 			}
+			if (error instanceof WriteUnconfirmed) return message(form, error.message, { status: 503 });
 			if (error instanceof LiveblocksUnavailable || error instanceof RoomNotRecorded) {
 				return message(form, `The room was not created. ${error.message}`, { status: 503 });
 			}

@@ -7,7 +7,7 @@ import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
 import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/server/rooms/access';
 import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
-import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = (roomId: string) =>
@@ -95,7 +95,7 @@ export const actions: Actions = {
 					outcome: 'failed' as const,
 					problem: `Nothing was saved: ${problem.message}. Your changes are still here; try again.`
 				});
-			if (problem instanceof SaveNotRecorded)
+			if (problem instanceof SaveNotRecorded || problem instanceof WriteUnconfirmed)
 				return fail(503, { outcome: 'failed' as const, problem: problem.message });
 			throw problem;
 		}

@@ -3,8 +3,8 @@ import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
-import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/rooms/liveblocks-errors';
-import { deleteRoom } from '$lib/server/rooms/write';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
+import { deleteRoom, DeletionNotRecorded } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript: type the id to delete.
@@ -33,6 +33,8 @@ export const actions: Actions = {
 			await deleteRoom(db, liveblocks(), admin.id, event.params.id);
 		} catch (problem) {
 			if (problem instanceof RoomNotFound) error(404, `The room ${event.params.id} was already deleted.`);
+			if (problem instanceof WriteUnconfirmed || problem instanceof DeletionNotRecorded)
+				return fail(503, { confirm: confirmation, problem: problem.message });
 			if (problem instanceof LiveblocksUnavailable)
 				return fail(503, { confirm: confirmation, problem: `The room was not deleted. ${problem.message}` });
 			throw problem;
