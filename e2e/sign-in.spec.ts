@@ -37,6 +37,34 @@ test('a wrong password shows an error next to the form and signs nobody in', asy
 	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Frooms/);
 });
 
+test('too many failed attempts say when to try again, and sign nobody in meanwhile', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	// As if the account had had its 10 guesses from other places in the last 5 minutes (the
+	// limit this browser's address, new to the account, is held to: docs/decisions/013).
+	await world.db.rateLimit.create({
+		data: { key: `signin:account:${admin.email}`, count: 10, expiresAt: new Date(Date.now() + 10 * 60_000) }
+	});
+	await page.goto('/signin');
+	await page.getByLabel('Email').fill(admin.email);
+	await page.getByLabel('Password').fill(admin.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('signin-error')).toHaveText(
+		'Too many failed attempts. Try again in 10 minutes.'
+	);
+	await page.goto('/rooms');
+	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Frooms/);
+	// Once the window is over, the same password works.
+	await world.db.rateLimit.update({
+		where: { key: `signin:account:${admin.email}` },
+		data: { expiresAt: new Date(Date.now() - 1000) }
+	});
+	await signIn(page, admin);
+	await expect(page).toHaveURL(/\/rooms$/);
+});
+
 test('a signed-out visitor is sent to sign in and then back where they were going', async ({
 	page,
 	world

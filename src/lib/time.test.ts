@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTime, minuteValue, relativeTime } from './time';
+import { formatTime, minuteValue, relativeTime, tryAgainIn } from './time';
 
 describe('formatTime', () => {
 	it('writes the day, month, year and UTC time as people read them', () => {
@@ -22,5 +22,20 @@ describe('relativeTime', () => {
 		expect(ago(24 * 3600)).toBe('yesterday');
 		expect(ago(3 * 7 * 24 * 3600)).toBe('3 weeks ago');
 		expect(ago(400 * 24 * 3600)).toBe('last year');
+	});
+});
+
+describe('tryAgainIn', () => {
+	const now = new Date('2026-12-01T18:14:00Z');
+	const after = (seconds: number) => tryAgainIn(new Date(now.getTime() + seconds * 1000), now);
+	it('says the whole minutes to wait, rounded up so that waiting them is enough', () => {
+		expect(after(15 * 60)).toBe('in 15 minutes');
+		expect(after(14 * 60 + 1)).toBe('in 15 minutes');
+		expect(after(61)).toBe('in 2 minutes');
+		expect(after(60)).toBe('in 1 minute');
+	});
+	it('never says less than a minute, even when the time has just passed', () => {
+		expect(after(5)).toBe('in 1 minute');
+		expect(after(-5)).toBe('in 1 minute');
 	});
 });

@@ -33,3 +33,9 @@ export function relativeTime(date: Date, now: Date): string {
 	}
 	return 'just now';
 }
+
+/** "in 12 minutes", "in 1 minute": how long until `when`, rounded up so waiting that long is enough. */
+export function tryAgainIn(when: Date, now: Date): string {
+	const minutes = Math.max(1, Math.ceil((when.getTime() - now.getTime()) / 60_000));
+	return `in ${minutes} ${minutes === 1 ? 'minute' : 'minutes'}`;
+}

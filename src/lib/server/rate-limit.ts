@@ -1,36 +1,99 @@
+// Attempt counters in PostgreSQL, so that every app instance behind a load balancer counts the
+// same attempts (docs/decisions/013-sign-in-limits.md). An attempt is counted BEFORE the work it
+// guards (a password check), in one statement that also returns the count: N parallel attempts
+// get the counts 1..N, so at most `max` of them are let through, however many instances race.
+// Times are the database's (`now() AT TIME ZONE 'UTC'`, as Prisma keeps DateTime), so instances
+// with different clocks agree.
+import { Prisma } from './prisma/client';
 import type { Database } from './prisma-client';
 
-/**
- * Fixed-window counters of failed attempts, stored in PostgreSQL so that every app instance
- * behind a load balancer counts the same failures.
- */
+/** At most `max` attempts per window of `windowMs`, the window starting at its first attempt. */
 export type Limit = { key: string; max: number; windowMs: number };
 
-function windowStart(limit: Limit, now: number): Date {
-	return new Date(now - (now % limit.windowMs));
+export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };
+
+const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
+
+/**
+ * One attempt against a limit: a new window when the last one has ended, otherwise one more in
+ * it. A used-up window is not extended by further attempts, so it ends when it said it would.
+ * Counted only when `after` (the previous limit's counter) is still within its max.
+ */
+function countAttempt(limit: Limit, after?: { name: string; max: number }): Prisma.Sql {
+	const source = after
+		? Prisma.sql`FROM ${Prisma.raw(after.name)} WHERE ${Prisma.raw(after.name)}."count" <= ${after.max}`
+		: Prisma.empty;
+	return Prisma.sql`
+		INSERT INTO "RateLimit" AS r ("key", "count", "expiresAt")
+		SELECT ${limit.key}, 1, ${now} + ${limit.windowMs} * interval '1 millisecond' ${source}
+		ON CONFLICT ("key") DO UPDATE SET
+			"count" = CASE WHEN r."expiresAt" <= ${now} THEN 1 ELSE r."count" + 1 END,
+			"expiresAt" = CASE WHEN r."expiresAt" <= ${now} THEN EXCLUDED."expiresAt" ELSE r."expiresAt" END
+		RETURNING r."key", r."count", r."expiresAt"`;
 }
 
-/** The limits already used up, or an empty list. */
-export async function exceededLimits(db: Database, limits: Limit[], now = Date.now()) {
-	const rows = await db.rateLimit.findMany({ where: { key: { in: limits.map((l) => l.key) } } });
-	return limits.filter((limit) => {
-		const row = rows.find((r) => r.key === limit.key);
-		return row && row.windowStart.getTime() === windowStart(limit, now).getTime() && row.count >= limit.max;
-	});
-}
-
-export async function recordFailure(db: Database, limits: Limit[], now = Date.now()) {
+/**
+ * Counts one attempt against each limit in order, in one statement, and decides: allowed when
+ * every count is within its max. A limit is counted only when the ones before it allowed the
+ * attempt, so a refused flood adds rows and counts to the first limit alone. Row locks are
+ * taken in the order given: callers that share keys must list them in the same order.
+ */
+export async function takeAttempt(db: Database, limits: Limit[]): Promise<Verdict> {
+	if (limits.length === 0) return { allowed: true };
+	const steps = limits.map(
+		(limit, i) =>
+			Prisma.sql`${Prisma.raw(`step${i}`)} AS (${countAttempt(
+				limit,
+				i === 0 ? undefined : { name: `step${i - 1}`, max: limits[i - 1]!.max }
+			)})`
+	);
+	const results = Prisma.join(
+		limits.map((_, i) => Prisma.sql`SELECT "key", "count", "expiresAt" FROM ${Prisma.raw(`step${i}`)}`),
+		' UNION ALL '
+	);
+	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date }[]>`
+		WITH ${Prisma.join(steps, ', ')} ${results}`;
 	for (const limit of limits) {
-		const start = windowStart(limit, now);
-		// One statement, so concurrent failures on several instances all count.
-		await db.$executeRaw`
-			INSERT INTO "RateLimit" ("key", "windowStart", "count") VALUES (${limit.key}, ${start}, 1)
-			ON CONFLICT ("key") DO UPDATE SET
-				"count" = CASE WHEN "RateLimit"."windowStart" = EXCLUDED."windowStart" THEN "RateLimit"."count" + 1 ELSE 1 END,
-				"windowStart" = EXCLUDED."windowStart"`;
+		const row = rows.find((r) => r.key === limit.key);
+		if (!row) break;
+		if (row.count > limit.max) return { allowed: false, retryAt: row.expiresAt };
 	}
+	return { allowed: true };
+}
+
+/** Gives an attempt back (it turned out not to be a guess), if its window is still running. */
+export async function refundAttempt(db: Database, key: string): Promise<void> {
+	await db.$executeRaw`
+		UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0)
+		WHERE "key" = ${key} AND "expiresAt" > ${now}`;
 }
 
 export async function clearLimits(db: Database, keys: string[]) {
 	await db.rateLimit.deleteMany({ where: { key: { in: keys } } });
+}
+
+/** Keeps a mark (such as "this address has signed in to this account") for `ms`. */
+export async function remember(db: Database, key: string, ms: number): Promise<void> {
+	await db.$executeRaw`
+		INSERT INTO "RateLimit" ("key", "count", "expiresAt")
+		VALUES (${key}, 0, ${now} + ${ms} * interval '1 millisecond')
+		ON CONFLICT ("key") DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt"`;
+}
+
+export async function isRemembered(db: Database, key: string): Promise<boolean> {
+	const rows = await db.$queryRaw<unknown[]>`
+		SELECT 1 FROM "RateLimit" WHERE "key" = ${key} AND "expiresAt" > ${now}`;
+	return rows.length > 0;
+}
+
+/**
+ * Deletes rows whose window has ended (a later attempt would start a new one anyway). Rows that
+ * a concurrent attempt holds are skipped rather than waited for, so this never blocks sign-ins
+ * nor deadlocks with them; the next run takes them. Returns how many were deleted.
+ */
+export async function removeExpiredLimits(db: Database): Promise<number> {
+	return db.$executeRaw`
+		DELETE FROM "RateLimit" WHERE "key" IN (
+			SELECT "key" FROM "RateLimit" WHERE "expiresAt" <= ${now}
+			ORDER BY "expiresAt" LIMIT 1000 FOR UPDATE SKIP LOCKED)`;
 }

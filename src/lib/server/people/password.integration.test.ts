@@ -47,6 +47,24 @@ describe('changeOwnPassword', () => {
 		expect(after.mustChangePassword).toBe(true);
 	});
 
+	it('checks at most 5 of 50 parallel guesses of the current password', async () => {
+		const tess = await personWithTemporaryPassword('temporary password');
+		const guesses = await Promise.allSettled(
+			Array.from({ length: 50 }, () =>
+				changeOwnPassword(database.db, tess.id, { current: 'guess', password: 'my own long password' })
+			)
+		);
+		const problems = guesses.map((guess) => (guess.status === 'rejected' ? guess.reason.problem : 'changed'));
+		expect(problems.filter((problem) => problem === 'wrong-current')).toHaveLength(5);
+		expect(problems.filter((problem) => problem === 'rate-limited')).toHaveLength(45);
+		await expect(
+			changeOwnPassword(database.db, tess.id, {
+				current: 'temporary password',
+				password: 'my own long password'
+			})
+		).rejects.toThrow(/Try again in 15 minutes/);
+	});
+
 	it('explains that identity-provider people have no password', async () => {
 		const sso = await database.db.person.create({
 			data: { email: `${crypto.randomUUID()}@example.com`, name: 'Sso' }

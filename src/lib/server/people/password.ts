@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
+import { tryAgainIn } from '../../time';
 import { recordAudit } from '../audit';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Database } from '../prisma-client';
-import { clearLimits, exceededLimits, recordFailure, type Limit } from '../rate-limit';
+import { clearLimits, takeAttempt, type Limit } from '../rate-limit';
 
 export type PasswordChangeProblem = 'wrong-current' | 'no-password' | 'rate-limited';
 
@@ -24,7 +25,10 @@ export function generateTemporaryPassword(): string {
 	return characters.join('').replace(/(.{4})(?!$)/g, '$1-');
 }
 
-/** Wrong current passwords allowed per person, so a left-open session cannot guess it. */
+/**
+ * Wrong current passwords allowed per person, so a left-open session cannot guess it. Counted
+ * before the check, so parallel guesses cannot all be checked (docs/decisions/013).
+ */
 function changeLimits(personId: string): Limit[] {
 	return [{ key: `password-change:${personId}`, max: 5, windowMs: 15 * 60_000 }];
 }
@@ -39,10 +43,11 @@ export async function changeOwnPassword(
 	input: { current: string; password: string }
 ): Promise<void> {
 	const limits = changeLimits(personId);
-	if ((await exceededLimits(db, limits)).length > 0) {
+	const verdict = await takeAttempt(db, limits);
+	if (!verdict.allowed) {
 		throw new PasswordChangeRefused(
 			'rate-limited',
-			'Too many wrong passwords. Wait 15 minutes, then try again.'
+			`Too many wrong passwords. Try again ${tryAgainIn(verdict.retryAt, new Date())}.`
 		);
 	}
 	const person = await db.person.findUnique({
@@ -56,7 +61,6 @@ export async function changeOwnPassword(
 		);
 	}
 	if (!(await verifyPassword(person.passwordHash, input.current))) {
-		await recordFailure(db, limits);
 		throw new PasswordChangeRefused('wrong-current', 'This is not your current password');
 	}
 	const passwordHash = await hashPassword(input.password);

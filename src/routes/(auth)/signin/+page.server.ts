@@ -3,13 +3,14 @@ import { fail, isRedirect, redirect } from '@sveltejs/kit';
 import { message, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { externalProviders, signIn } from '$lib/server/auth/authjs';
+import { TooManyAttempts } from '$lib/server/auth/credentials';
 import { sessionPerson } from '$lib/server/authorization';
 import { safeRedirectPath } from '$lib/safe-redirect';
 import { signInSchema } from '$lib/schemas/sign-in';
+import { tryAgainIn } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
 
 const refusals: Record<string, string> = {
-	rate_limited: 'Too many failed attempts. Wait 15 minutes, then try again.',
 	deactivated: 'This account is deactivated. Ask an admin to reactivate it.',
 	unknown: 'No Gatehouse account uses a verified email of that login. Ask an admin to add you.',
 	AccessDenied: 'That sign-in was refused.'
@@ -39,9 +40,13 @@ export const actions: Actions = {
 			await signIn(event);
 		} catch (error) {
 			if (isRedirect(error)) throw error;
+			// Auth.js hands back the error that verifyCredentials threw (the action uses `raw`).
+			if (error instanceof TooManyAttempts) {
+				const wait = tryAgainIn(error.retryAt, new Date());
+				return message(form, `Too many failed attempts. Try again ${wait}.`, { status: 429 });
+			}
 			if (error instanceof CredentialsSignin) {
-				const text = refusals[error.code] ?? 'Wrong email or password.';
-				return message(form, text, { status: error.code === 'rate_limited' ? 429 : 400 });
+				return message(form, refusals[error.code] ?? 'Wrong email or password.', { status: 400 });
 			}
 			throw error;
 		}
