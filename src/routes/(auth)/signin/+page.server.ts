@@ -5,6 +5,7 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { externalProviders, signIn } from '$lib/server/auth/authjs';
 import { sessionPerson } from '$lib/server/authorization';
 import { safeRedirectPath } from '$lib/safe-redirect';
+import { withSafeRedirectTo } from '$lib/server/safe-redirect-form';
 import { signInSchema } from '$lib/schemas/sign-in';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,7 +37,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 		try {
-			await signIn(event);
+			await signIn(await withSafeRedirectTo(event));
 		} catch (error) {
 			if (isRedirect(error)) throw error;
 			if (error instanceof CredentialsSignin) {
@@ -46,5 +47,5 @@ export const actions: Actions = {
 			throw error;
 		}
 	},
-	provider: signIn
+	provider: async (event) => signIn(await withSafeRedirectTo(event))
 };
