@@ -35,6 +35,13 @@ describe('parseAuditQuery', () => {
 		]);
 		expect(parse('after=%3Cscript%3E').query.after).toBeNull();
 	});
+
+	it('names a time whose end PostgreSQL could not read instead of querying with it', () => {
+		expect(parse('to=9999-12-31').problems).toEqual([
+			'“9999-12-31” is not a to time: write 2026-12-01 or 2026-12-01T18:14 (UTC).'
+		]);
+		expect(parse('from=9999-12-31T23:58').problems).toEqual([]);
+	});
 });
 
 describe('timeRange', () => {

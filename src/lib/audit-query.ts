@@ -74,7 +74,8 @@ export function timeSpan(value: string): { start: Date; end: Date } | null {
 	const end = new Date(start);
 	if (hour === undefined) end.setUTCDate(end.getUTCDate() + 1);
 	else end.setUTCMinutes(end.getUTCMinutes() + 1);
-	return { start, end };
+	// The end of 9999-12-31 is in year 10000, which toISOString writes `+010000-…`: PostgreSQL cannot read that.
+	return end.getUTCFullYear() > 9999 ? null : { start, end };
 }
 
 /** The filter's times as a half-open range [since, until). Only call it on a query without problems. */

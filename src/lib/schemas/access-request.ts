@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { requestLevels, requestMessageMaxLength } from '$lib/access-requests';
+import { text } from './text';
 
 const max = requestMessageMaxLength;
 
 /** A member asking for access: what they write is optional. */
 export const accessRequestSchema = z.object({
-	message: z.string().trim().max(max, `At most ${max} characters`).default('')
+	message: text().trim().max(max, `At most ${max} characters`).default('')
 });
 
 /** An admin's choice of what to grant. */
@@ -13,35 +14,34 @@ export const approvalLevelSchema = z.enum(requestLevels, { error: 'Choose what t
 
 /** An admin declining: the person reads the reason on their home, so one is required. */
 export const declineSchema = z.object({
-	reason: z
-		.string()
-		.trim()
-		.min(1, 'Say why, so they know what to do next')
-		.max(max, `At most ${max} characters`)
+	reason: text().trim().min(1, 'Say why, so they know what to do next').max(max, `At most ${max} characters`)
 });
 
-const scopeList = z.array(z.string().max(64)).max(32);
-/** A room's accesses as the approval preview read them, sent back with the confirmation. */
+const scopeList = z.array(text().max(64)).max(32);
+/**
+ * A room's accesses as a page read them, sent back as JSON with a save (the access editor) or a
+ * confirmation (the approval preview). Ids and scopes are text(): JSON may carry \u0000.
+ */
 export const roomAccessesSchema = z.object({
 	defaultAccesses: scopeList,
-	groupsAccesses: z.record(z.string(), scopeList),
-	usersAccesses: z.record(z.string(), scopeList)
+	groupsAccesses: z.record(text(), scopeList),
+	usersAccesses: z.record(text(), scopeList)
 });
 
 /** The confirmation of an approval: the level previewed and the accesses the preview came from (JSON). */
 export const approvalSchema = z.object({
 	level: approvalLevelSchema,
-	loaded: z.string().transform((text, context) => {
-		const parsed = roomAccessesSchema.safeParse(readJson(text));
+	loaded: text().transform((json, context) => {
+		const parsed = roomAccessesSchema.safeParse(readJson(json));
 		if (parsed.success) return parsed.data;
 		context.addIssue({ code: 'custom', message: 'The preview was unreadable. Preview the approval again.' });
 		return z.NEVER;
 	})
 });
 
-function readJson(text: string): unknown {
+function readJson(json: string): unknown {
 	try {
-		return JSON.parse(text);
+		return JSON.parse(json);
 	} catch {
 		return undefined;
 	}

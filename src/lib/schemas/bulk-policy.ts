@@ -9,6 +9,7 @@ import {
 	type AccessRow,
 	type PolicyChange
 } from '$lib/access';
+import { text } from './text';
 
 /** The rows most changes need, one choice away; "custom" takes the levels as chosen. */
 export const rowPresets = {
@@ -37,13 +38,13 @@ const inheritOrLevel = z.enum(['inherit', ...levels]);
 export const bulkChangeSchema = z
 	.object({
 		mode: z.enum(['rooms', 'filter']).default('filter'),
-		rooms: z.array(z.string().max(maxIdLength)).max(500).default([]),
-		q: z.string().trim().max(100).default(''),
-		org: z.string().trim().max(maxIdLength).default(''),
+		rooms: z.array(text().max(maxIdLength)).max(500).default([]),
+		q: text().trim().max(100).default(''),
+		org: text().trim().max(maxIdLength).default(''),
 		kind: z.enum(policyChangeKinds).default('set-group'),
-		groupId: z.string().trim().max(maxIdLength, `At most ${maxIdLength} characters`).default(''),
-		personIds: z.array(z.string()).default([]),
-		personEmails: z.string().trim().default(''),
+		groupId: text().trim().max(maxIdLength, `At most ${maxIdLength} characters`).default(''),
+		personIds: z.array(text()).default([]),
+		personEmails: text().trim().default(''),
 		preset: z.enum(presetNames).default('view'),
 		room: level.default('read'),
 		storage: inheritOrLevel.default('inherit'),
@@ -52,7 +53,7 @@ export const bulkChangeSchema = z
 		'comments:private': inheritOrLevel.default('inherit'),
 		feeds: inheritOrLevel.default('inherit'),
 		/** The preview the admin saw, so starting refuses a different set of rooms or change. */
-		digest: z.string().default(''),
+		digest: text().default(''),
 		confirmed: z.boolean().default(false)
 	})
 	.superRefine((input, context) => {

@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /**
  * A group id is its Liveblocks group id and rooms reference it, so it never changes once created.
  * Liveblocks allows 128 characters; a short lowercase slug stays readable in access matrices.
  */
-export const groupIdSchema = z
-	.string()
+export const groupIdSchema = text()
 	.trim()
 	.min(1, { error: 'Enter an id', abort: true })
 	.max(64, 'At most 64 characters')
@@ -14,8 +14,8 @@ export const groupIdSchema = z
 
 /** What admins may change about a group after creating it. */
 export const groupDetailsSchema = z.object({
-	name: z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
-	description: z.string().trim().max(500, 'At most 500 characters').default('')
+	name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
+	description: text().trim().max(500, 'At most 500 characters').default('')
 });
 
 export const newGroupSchema = groupDetailsSchema.extend({ id: groupIdSchema });
@@ -44,8 +44,8 @@ export function emailList(text: string): string[] {
 /** Adding members: the picker sends person ids; without JavaScript the form sends emails. */
 export const memberAdditionSchema = z
 	.object({
-		personIds: z.array(z.string().min(1)).max(1000, 'Add at most 1,000 people at once').default([]),
-		emails: z.string().max(100_000, 'Paste at most 100,000 characters').default('')
+		personIds: z.array(text().min(1)).max(1000, 'Add at most 1,000 people at once').default([]),
+		emails: text().max(100_000, 'Paste at most 100,000 characters').default('')
 	})
 	.refine((input) => input.personIds.length + emailList(input.emails).length > 0, {
 		path: ['emails'],
@@ -57,5 +57,5 @@ export const memberAdditionSchema = z
 	});
 
 export const memberRemovalSchema = z.object({
-	personIds: z.array(z.string().min(1)).min(1, 'Select the people to remove')
+	personIds: z.array(text().min(1)).min(1, 'Select the people to remove')
 });

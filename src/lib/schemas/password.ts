@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { text } from './text';
 
 /** The same floor as admin:create: long beats clever. */
-const newPassword = z.string().min(12, 'At least 12 characters').max(256, 'At most 256 characters');
+const newPassword = text().min(12, 'At least 12 characters').max(256, 'At most 256 characters');
 
 /** An admin sets a password the person must replace after signing in with it. */
 export const temporaryPasswordSchema = z.object({ password: newPassword });
@@ -9,9 +10,10 @@ export const temporaryPasswordSchema = z.object({ password: newPassword });
 /** A signed-in person replaces their own password. */
 export const passwordChangeSchema = z
 	.object({
-		current: z.string().min(1, 'Enter your current password'),
+		current: text().min(1, 'Enter your current password'),
 		password: newPassword,
-		confirm: z.string(),
+		confirm: text(),
+		// Never stored: safeRedirectPath turns anything unsafe (a NUL too) into '/'.
 		redirectTo: z.string().default('/')
 	})
 	.refine((input) => input.confirm === input.password, {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { liveblocksIdentity, userInfoLimit } from '$lib/identity';
 import { roles } from '$lib/roles';
+import { hasNul, nulMessage, text } from './text';
 
 export const personStatuses = ['active', 'deactivated'] as const;
 
@@ -13,10 +14,9 @@ const optionalText = (schema: z.ZodType<string>) =>
 /** A person as admins edit them: the form, the CSV import and the domain functions share it. */
 export const personSchema = z
 	.object({
-		name: z.string().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
+		name: text().trim().min(1, 'Enter a name').max(120, 'At most 120 characters'),
 		// normaliseEmail's steps as zod checks, so superforms can read the schema (a test keeps them equal).
-		email: z
-			.string()
+		email: text()
 			.trim()
 			.toLowerCase()
 			.max(254, 'At most 254 characters')
@@ -24,9 +24,13 @@ export const personSchema = z
 		role: z.enum(roles, 'Choose admin, support or member').default('member'),
 		status: z.enum(personStatuses, 'Choose active or deactivated').default('active'),
 		avatarUrl: optionalText(
-			z.url({ protocol: /^https?$/, error: 'Enter an http(s) URL' }).max(2048, 'At most 2048 characters')
+			z
+				.url({ protocol: /^https?$/, error: 'Enter an http(s) URL' })
+				.max(2048, 'At most 2048 characters')
+				// A URL may hold a NUL in its path; PostgreSQL text may not.
+				.refine((value) => !hasNul(value), nulMessage)
 		).default(null),
-		color: optionalText(z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8')).default(null)
+		color: optionalText(text().regex(/^#[0-9a-fA-F]{6}$/, 'Use a colour like #1d4ed8')).default(null)
 	})
 	.superRefine((person, ctx) => {
 		const { userInfo } = liveblocksIdentity({ id: '', groupIds: [], ...person });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { accessPresetNames } from '$lib/rooms/presets';
+import { text } from './text';
 
 /** Liveblocks' limits on a room (see /work/shared/docs/liveblocks.md). */
 export const roomLimits = { idLength: 128, metadataKeys: 50, keyLength: 40, valueLength: 256 } as const;
@@ -8,15 +9,13 @@ export const roomLimits = { idLength: 128, metadataKeys: 50, keyLength: 40, valu
  * Liveblocks allows up to 128 characters; the console keeps to characters that are safe in a URL
  * path and an ID token without escaping.
  */
-export const roomIdSchema = z
-	.string()
+export const roomIdSchema = text()
 	.trim()
 	.min(1, { error: 'Enter an id', abort: true })
 	.max(roomLimits.idLength, `At most ${roomLimits.idLength} characters`)
 	.regex(/^[A-Za-z0-9_.:-]+$/, 'Use only letters, digits and - _ . :');
 
-const organizationIdSchema = z
-	.string()
+const organizationIdSchema = text()
 	.trim()
 	.max(roomLimits.idLength, `At most ${roomLimits.idLength} characters`)
 	.regex(/^[A-Za-z0-9_.:-]*$/, 'Use only letters, digits and - _ . :')
@@ -31,14 +30,14 @@ export const newRoomSchema = z
 		id: roomIdSchema,
 		organizationId: organizationIdSchema,
 		metadataKeys: z
-			.array(z.string().trim().max(roomLimits.keyLength, `At most ${roomLimits.keyLength} characters`))
+			.array(text().trim().max(roomLimits.keyLength, `At most ${roomLimits.keyLength} characters`))
 			.default([]),
 		metadataValues: z
-			.array(z.string().trim().max(roomLimits.valueLength, `At most ${roomLimits.valueLength} characters`))
+			.array(text().trim().max(roomLimits.valueLength, `At most ${roomLimits.valueLength} characters`))
 			.default([]),
 		preset: z.enum(accessPresetNames).default('private'),
 		/** When set, the new room starts with this room's accesses instead of the preset. */
-		copyFrom: z.string().trim().default('')
+		copyFrom: text().trim().default('')
 	})
 	.superRefine((input, context) => {
 		const seen = new Set<string>();

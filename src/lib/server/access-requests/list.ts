@@ -1,5 +1,5 @@
 // Reading access requests: the admins' queue and history, one request, and a person's own.
-import { decodeCursor, encodeCursor } from '../keyset-cursor';
+import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import type { AccessRequest, Prisma } from '../prisma/client';
 import type { Transaction } from '../transaction';
 
@@ -76,9 +76,9 @@ export async function listDecidedRequests(
 ): Promise<DecidedPage> {
 	const limit = options.limit ?? 20;
 	const after = decodeCursor(options.after, 2);
-	const afterDate = after ? new Date(after[0]!) : null;
+	const afterDate = after ? decodeInstant(after[0]!) : null;
 	const keyset: Prisma.AccessRequestWhereInput =
-		after && afterDate && !Number.isNaN(afterDate.getTime())
+		after && afterDate
 			? {
 					OR: [{ decidedAt: { lt: afterDate } }, { decidedAt: afterDate, id: { lt: after[1] } }]
 				}

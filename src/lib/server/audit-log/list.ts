@@ -1,5 +1,5 @@
 import { timeRange, type AuditFilter, type AuditQuery } from '$lib/audit-query';
-import { decodeCursor, encodeCursor } from '../keyset-cursor';
+import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
 import type { Transaction } from '../transaction';
 
@@ -28,6 +28,9 @@ const columns = Prisma.raw(
 );
 
 type Position = { createdAt: string; id: string };
+
+/** PostgreSQL's bigint ends here; a larger id in a cursor would fail the query. */
+const maxBigint = 2n ** 63n - 1n;
 
 /** createdAt is a UTC timestamp without zone, as Prisma stores it; times travel as ISO strings. */
 const utc = (iso: string) => Prisma.sql`${iso}::timestamptz AT TIME ZONE 'UTC'`;
@@ -90,7 +93,8 @@ function decodePosition(cursor: string | null): Position | null {
 	const key = decodeCursor(cursor, 2);
 	if (!key) return null;
 	const [createdAt, id] = key as [string, string];
-	return Number.isNaN(Date.parse(createdAt)) || !/^\d{1,19}$/.test(id) ? null : { createdAt, id };
+	const valid = decodeInstant(createdAt) && /^\d{1,19}$/.test(id) && BigInt(id) <= maxBigint;
+	return valid ? { createdAt, id } : null;
 }
 
 /**

@@ -2,6 +2,7 @@ import { CsvSyntaxError, parseCsv, restoreFormulaCell } from '$lib/csv';
 import { normaliseEmail } from '$lib/email';
 import { readHeader, splitGroups, type Header, type ImportColumn } from '$lib/people-csv';
 import { personSchema, type PersonInput } from '$lib/schemas/person';
+import { hasNul, nulMessage } from '$lib/schemas/text';
 import { addMembers, removeMembers } from '../groups/memberships';
 import type { Database } from '../prisma-client';
 import type { Transaction } from '../transaction';
@@ -130,6 +131,10 @@ function readRow(header: Header, cells: string[], row: number): ReadRow | null {
 						message: `This row has ${cells.length} cells; the first row names ${header.length} columns.`
 					}
 				];
+	// PostgreSQL text cannot hold a NUL: such a cell is the row's error and is never looked up.
+	for (const [column, value] of Object.entries(values) as [ImportColumn, string][]) {
+		if (hasNul(value)) errors.push({ column, message: nulMessage });
+	}
 	return { row, values, errors };
 }
 
@@ -158,10 +163,12 @@ export async function planImport(
 	const { rows } = read;
 
 	const emails = rows.map((row) => normaliseEmail(row.values.email ?? ''));
-	const groupIds = [...new Set(rows.flatMap((row) => splitGroups(row.values.groups ?? '')))];
+	const groupIds = [...new Set(rows.flatMap((row) => splitGroups(row.values.groups ?? '')))].filter(
+		(id) => !hasNul(id)
+	);
 	const [people, groups] = await Promise.all([
 		tx.person.findMany({
-			where: { email: { in: emails.filter((email) => email !== '') } },
+			where: { email: { in: emails.filter((email) => email !== '' && !hasNul(email)) } },
 			select: {
 				...personProfileSelect,
 				memberships: { select: { groupId: true } }
@@ -189,14 +196,17 @@ export async function planImport(
 				message: `This email is also on row ${others.map((other) => other.row).join(', ')}.`
 			});
 		}
+		// One message per bad cell: a cell refused while reading is not judged again.
+		const refused = new Set(row.errors.map((error) => error.column));
 		const person = personSchema.safeParse(personInput(row.values, existing));
 		if (!person.success) {
 			for (const issue of person.error.issues) {
-				errors.push({ column: (issue.path[0] as ImportColumn | undefined) ?? null, message: issue.message });
+				const column = (issue.path[0] as ImportColumn | undefined) ?? null;
+				if (!column || !refused.has(column)) errors.push({ column, message: issue.message });
 			}
 		}
 		const wanted = 'groups' in row.values ? splitGroups(row.values.groups!) : null;
-		const unknown = wanted?.filter((id) => !knownGroups.has(id)) ?? [];
+		const unknown = refused.has('groups') ? [] : (wanted?.filter((id) => !knownGroups.has(id)) ?? []);
 		if (unknown.length > 0) {
 			errors.push({
 				column: 'groups',

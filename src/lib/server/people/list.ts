@@ -1,6 +1,6 @@
 import type { PeopleFilter, PeopleQuery, PeopleSort, PersonStatus } from '$lib/people-query';
 import type { Role } from '$lib/roles';
-import { decodeCursor, encodeCursor } from '../keyset-cursor';
+import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
 import type { Transaction } from '../transaction';
 import { peopleFilterSql } from './filter';
@@ -135,8 +135,9 @@ function keyOf(sort: PeopleSort, key: string[] | null): { value: Prisma.Sql; id:
 	const [value, id] = key as [string, string];
 	if (sort !== 'created') return { value: Prisma.sql`${value}`, id };
 	// createdAt is a UTC timestamp without zone, as Prisma stores it; the cursor holds its ISO form.
-	if (Number.isNaN(Date.parse(value))) return null;
-	return { value: Prisma.sql`${value}::timestamptz AT TIME ZONE 'UTC'`, id };
+	const instant = decodeInstant(value);
+	if (!instant) return null;
+	return { value: Prisma.sql`${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC'`, id };
 }
 
 function sortValue(row: PersonRow, sort: PeopleSort): string {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageSizes } from '$lib/people-query';
+import { text } from '$lib/schemas/text';
 
 /**
  * The people list's bulk-action form. `deactivate` only asks for confirmation (naming how many);
@@ -10,8 +11,8 @@ export const bulkSchema = z
 	.object({
 		operation: z.enum(['add', 'remove', 'deactivate', 'confirm-deactivate'], 'Choose an action'),
 		scope: z.enum(['selected', 'matching']).default('selected'),
-		ids: z.array(z.string().max(100)).max(pageSizes.at(-1)!, 'Select at most one page of people').default([]),
-		group: z.string().trim().max(200).default('')
+		ids: z.array(text().max(100)).max(pageSizes.at(-1)!, 'Select at most one page of people').default([]),
+		group: text().trim().max(200).default('')
 	})
 	.superRefine((form, ctx) => {
 		if ((form.operation === 'add' || form.operation === 'remove') && !form.group) {

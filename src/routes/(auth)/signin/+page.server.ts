@@ -6,6 +6,7 @@ import { externalProviders, signIn } from '$lib/server/auth/authjs';
 import { TooManyAttempts } from '$lib/server/auth/credentials';
 import { sessionPerson } from '$lib/server/authorization';
 import { safeRedirectPath } from '$lib/safe-redirect';
+import { withSafeRedirectTo } from '$lib/server/safe-redirect-form';
 import { signInSchema } from '$lib/schemas/sign-in';
 import { tryAgainIn } from '$lib/time';
 import type { Actions, PageServerLoad } from './$types';
@@ -37,7 +38,7 @@ export const actions: Actions = {
 		form.data.password = '';
 		if (!form.valid) return fail(400, { form });
 		try {
-			await signIn(event);
+			await signIn(await withSafeRedirectTo(event));
 		} catch (error) {
 			if (isRedirect(error)) throw error;
 			// Auth.js hands back the error that verifyCredentials threw (the action uses `raw`).
@@ -51,5 +52,5 @@ export const actions: Actions = {
 			throw error;
 		}
 	},
-	provider: signIn
+	provider: async (event) => signIn(await withSafeRedirectTo(event))
 };

@@ -1,7 +1,7 @@
 // What the bulk pages show: a job's progress and per-room results, and the list of jobs.
 import type { PolicyChange, RoomAccessUpdate, RoomAccesses } from '$lib/access';
 import { policyChangeSchema } from '$lib/schemas/policy-change';
-import { decodeCursor, encodeCursor } from '../../keyset-cursor';
+import { decodeCursor, decodeInstant, encodeCursor } from '../../keyset-cursor';
 import { Prisma, type BulkJobRoomStatus, type BulkJobStatus } from '../../prisma/client';
 import type { Transaction } from '../../transaction';
 import { entryChanges, type EntryChange } from './preview';
@@ -154,12 +154,9 @@ export async function listBulkJobs(
 ): Promise<{ jobs: JobSummary[]; next: string | null }> {
 	const [createdAt, id] = decodeCursor(after, 2) ?? [];
 	// A tampered cursor starts from the newest job, as keyset-cursor.ts promises.
-	const since = createdAt ? new Date(createdAt) : undefined;
+	const since = createdAt ? decodeInstant(createdAt) : null;
 	const rows = await db.bulkJob.findMany({
-		where:
-			since && !Number.isNaN(since.getTime()) && id
-				? { OR: [{ createdAt: { lt: since } }, { createdAt: since, id: { lt: id } }] }
-				: {},
+		where: since && id ? { OR: [{ createdAt: { lt: since } }, { createdAt: since, id: { lt: id } }] } : {},
 		orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
 		take: limit + 1
 	});

@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { rowDifferences } from '$lib/access';
 import { staffRoles } from '$lib/roles';
+import { roomAccessesSchema } from '$lib/schemas/access-request';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { liveblocks } from '$lib/server/liveblocks';
@@ -43,12 +44,6 @@ export const load: PageServerLoad = async (event) => {
 	}
 };
 
-const scopeList = z.array(z.string().max(64)).max(32);
-const roomAccessesSchema = z.object({
-	defaultAccesses: scopeList,
-	groupsAccesses: z.record(z.string(), scopeList),
-	usersAccesses: z.record(z.string(), scopeList)
-});
 const saveSchema = z.object({ loaded: roomAccessesSchema, edited: roomAccessesSchema });
 
 function readJson(value: FormDataEntryValue | null): unknown {
