@@ -1,9 +1,14 @@
 import { building } from '$app/environment';
 import type { ServerInit } from '@sveltejs/kit';
-import { startBulkJobPoller } from '$lib/server/rooms/bulk/background';
-
+import { sequence } from '@sveltejs/kit/hooks';
 // Importing the Auth.js handle also validates the environment (env.ts) when the server starts.
-export { handle } from '$lib/server/auth/authjs';
+import { handle as authJs } from '$lib/server/auth/authjs';
+import { originCheck } from '$lib/server/origin-check';
+import { startBulkJobPoller } from '$lib/server/rooms/bulk/background';
+import { securityHeaders } from '$lib/server/security-headers';
+
+// Security headers first, so refusals and Auth.js's own answers carry them too.
+export const handle = sequence(securityHeaders, originCheck, authJs);
 
 /** Bulk jobs left by a stopped instance (or a restart) continue here. */
 export const init: ServerInit = () => {
