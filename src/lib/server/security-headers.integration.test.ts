@@ -91,7 +91,8 @@ describe('the origin check', () => {
 		const sync = (headers: Record<string, string>) =>
 			fetch(`${app.url}/rooms/sync`, { method: 'POST', headers: { cookie: admin, ...headers } });
 
-		for (const forged of [{ origin: 'https://evil.example' }, { origin: 'null' }, {}]) {
+		const forgeries: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, {}];
+		for (const forged of forgeries) {
 			const refused = await sync(forged);
 			expect(refused.status).toBe(403);
 			expect(await refused.text()).toMatch(
@@ -119,14 +120,10 @@ describe('the origin check', () => {
 		expect(await refused.json()).toEqual({
 			message: 'POST requests must say where they come from (no Origin header).'
 		});
-		// Auth.js refuses a sign-out without its CSRF token itself, whatever the Origin.
-		const authJs = await fetch(`${app.url}/auth/signout`, {
-			method: 'POST',
-			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
-			body: '',
-			redirect: 'manual'
-		});
-		expect(authJs.status).not.toBe(403);
-		expect(authJs.headers.get('location')).toContain('error=MissingCSRF');
+		// Auth.js routes are left to Auth.js and its CSRF token: a post with no Origin (and no
+		// Content-Type, so SvelteKit's form check does not apply either) gets Auth.js's own answer.
+		const authJs = await fetch(`${app.url}/auth/signout`, { method: 'POST', redirect: 'manual' });
+		expect(authJs.status).toBe(302);
+		expectCommonHeaders(authJs);
 	});
 });

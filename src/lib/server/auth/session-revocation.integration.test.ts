@@ -61,7 +61,7 @@ describe('signing out', () => {
 		expect((await home(app, copied)).status).toBe(200);
 
 		const signedOut = await post('/signout', cookie);
-		expect(signedOut.status).toBe(303);
+		expect(signedOut.status).toBe(302);
 
 		await expectSignedOut(app, copied);
 		await expectSignedOut(app, otherDevice);

@@ -46,7 +46,9 @@ describe('a temporary password', () => {
 		expect(page.headers.get('location')).toBe('/account/password?redirectTo=%2Fme');
 		const token = await requestToken(tess.cookie);
 		expect(token.status).toBe(403);
-		expect(await token.json()).toEqual({ message: 'Change your temporary password first.' });
+		expect(await token.json()).toEqual({
+			message: 'A temporary password must be changed before joining rooms.'
+		});
 		expect((await get('/account/password', tess.cookie)).status).toBe(200);
 
 		const wrong = await changePassword(tess.cookie, {
