@@ -38,7 +38,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 	cleanup.defer(() => bare.stop());
 
 	const appEndpoint = `${app.appUrl}/api/liveblocks-auth`;
-	const appToken = await requestToken(appEndpoint, { cookie: cookies[0]! });
+	const appToken = await requestToken(appEndpoint, { cookie: cookies[0]!, origin: app.appUrl });
 	if (appToken.gids.length < 2) {
 		throw new Error(
 			`The app's ID token names groups ${JSON.stringify(appToken.gids)}, not the member's 2 or more`
@@ -53,7 +53,8 @@ async function run(context: BenchContext): Promise<EntryReport> {
 		const step = { clients, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds };
 		progress(`app, ${clients} client(s)`);
 		const appResult = await loadEndpoint(appEndpoint, step, (client) => ({
-			cookie: cookies[client % cookies.length]!
+			cookie: cookies[client % cookies.length]!,
+			origin: app.appUrl
 		}));
 		progress(`bare, ${clients} client(s)`);
 		const bareResult = await loadEndpoint(bare.url, step, () => ({}));

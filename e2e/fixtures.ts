@@ -81,9 +81,22 @@ export function waitForHydrationAfterGoto(page: Page): Page {
 	return page;
 }
 
+/**
+ * What Chromium reports on the console when the Content-Security-Policy blocks something, or when
+ * it does not understand the Permissions-Policy.
+ */
+export const policyViolation = /Content Security Policy|Permissions-Policy/i;
+
 export const test = base.extend<{ world: World }>({
+	// Every page of every test must run under the app's Content-Security-Policy without Chromium
+	// refusing anything: a blocked script, style, connection or eval fails the test.
 	page: async ({ page, javaScriptEnabled }, use) => {
+		const violations: string[] = [];
+		page.on('console', (message) => {
+			if (policyViolation.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+		});
 		await use(javaScriptEnabled ? waitForHydrationAfterGoto(page) : page);
+		expect(violations, 'Content-Security-Policy and Permissions-Policy problems').toEqual([]);
 	},
 	// eslint-disable-next-line no-empty-pattern
 	world: async ({}, use) => {

@@ -1,13 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { expect, signIn, test, waitForHydrationAfterGoto, type TestPerson } from './fixtures';
+import {
+	policyViolation,
+	expect,
+	signIn,
+	test,
+	waitForHydrationAfterGoto,
+	type TestPerson
+} from './fixtures';
 
 const screenshotPath = fileURLToPath(new URL('../docs/screenshots/live-room.png', import.meta.url));
 
 /** Each person's own browser, closed after every test so no socket outlives it. */
 const contexts: BrowserContext[] = [];
+/** What the Content-Security-Policy refused in any of them: the live room must need nothing it refuses. */
+const violations: string[] = [];
 test.afterEach(async () => {
 	await Promise.all(contexts.splice(0).map((context) => context.close()));
+	expect(violations.splice(0), 'Content-Security-Policy and Permissions-Policy problems').toEqual([]);
 });
 
 async function openLiveRoom(
@@ -19,6 +29,9 @@ async function openLiveRoom(
 	const context = await browser.newContext({ viewport });
 	contexts.push(context);
 	const page = waitForHydrationAfterGoto(await context.newPage());
+	page.on('console', (message) => {
+		if (policyViolation.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+	});
 	await signIn(page, person);
 	await page.goto(`/rooms/${roomId}/live`);
 	return page;

@@ -13,9 +13,10 @@ export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl
 
 /**
  * The built app for one test file, as production runs it: its own migrated database, the shared
- * Liveblocks dev server, a random AUTH_SECRET. Fields are readable inside tests and hooks.
+ * Liveblocks dev server, a random AUTH_SECRET, and `settings` (e.g. a short SESSION_LIFETIME_SECONDS).
+ * Fields are readable inside tests and hooks.
  */
-export function useAppUnderTest(label: string): AppUnderTest {
+export function useAppUnderTest(label: string, settings: Record<string, string> = {}): AppUnderTest {
 	const database = useMigratedDatabase(label);
 	let app: AppServer | undefined;
 	beforeAll(async () => {
@@ -25,7 +26,8 @@ export function useAppUnderTest(label: string): AppUnderTest {
 				DATABASE_URL: database.url,
 				AUTH_SECRET: randomBytes(32).toString('base64url'),
 				LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
-				LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl')
+				LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl'),
+				...settings
 			}
 		});
 	});

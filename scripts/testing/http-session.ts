@@ -9,14 +9,19 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 		body: new URLSearchParams({ providerId: 'credentials', redirectTo: '/', email, password }),
 		redirect: 'manual'
 	});
-	const cookie = response.headers
-		.getSetCookie()
-		.map((header) => header.split(';')[0]!)
-		.find((pair) => pair.startsWith('authjs.session-token='));
+	const cookie = sessionCookieOf(response);
 	if (!cookie) {
 		throw new Error(
 			`Sign-in as ${email} failed (${response.status}): ${(await response.text()).slice(0, 300)}`
 		);
 	}
 	return cookie;
+}
+
+/** The session cookie (`name=value`) a response sets, if it sets one with a value. */
+export function sessionCookieOf(response: Response): string | undefined {
+	return response.headers
+		.getSetCookie()
+		.map((header) => header.split(';')[0]!)
+		.find((pair) => pair.startsWith('authjs.session-token=') && pair !== 'authjs.session-token=');
 }

@@ -21,7 +21,7 @@ export function liveblocksClientFor(options: {
 		authEndpoint: async (room) => {
 			const response = await fetch(`${appUrl}/api/liveblocks-auth`, {
 				method: 'POST',
-				headers: { cookie, 'content-type': 'application/json' },
+				headers: { cookie, origin: appUrl, 'content-type': 'application/json' },
 				body: JSON.stringify({ room })
 			});
 			return response.json();

@@ -22,7 +22,8 @@ export async function createOrResetAdmin(
 		const person = existing
 			? await tx.person.update({
 					where: { email },
-					data: { role: 'admin', status: 'active', passwordHash },
+					// A new password ends the sessions signed in with the old one.
+					data: { role: 'admin', status: 'active', passwordHash, sessionVersion: { increment: 1 } },
 					select: { id: true }
 				})
 			: await tx.person.create({

@@ -8,7 +8,9 @@ export type SessionPerson = IdentityPerson;
 async function loadSessionPerson(event: RequestEvent): Promise<SessionPerson | null> {
 	const session = await event.locals.auth();
 	const id = session?.user?.id;
-	return id ? loadPerson(db, id) : null;
+	const sessionVersion = session?.sessionVersion;
+	// A session without a version predates session versions: it counts as ended.
+	return id && sessionVersion !== undefined ? loadPerson(db, id, { sessionVersion }) : null;
 }
 
 /** The signed-in person as the database has them now, read at most once per request. */

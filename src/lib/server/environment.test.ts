@@ -25,6 +25,17 @@ describe('parseEnv', () => {
 		expect(env.OIDC_NAME).toBe('Single sign-on');
 	});
 
+	it('gives sessions 12 hours unless SESSION_LIFETIME_SECONDS says otherwise', () => {
+		expect(parseEnv(valid).SESSION_LIFETIME_SECONDS).toBe(12 * 60 * 60);
+		expect(parseEnv({ ...valid, SESSION_LIFETIME_SECONDS: '900' }).SESSION_LIFETIME_SECONDS).toBe(900);
+		expect(errorOf({ ...valid, SESSION_LIFETIME_SECONDS: 'soon' })).toContain(
+			'SESSION_LIFETIME_SECONDS must be a number of seconds'
+		);
+		expect(errorOf({ ...valid, SESSION_LIFETIME_SECONDS: '0' })).toContain(
+			'SESSION_LIFETIME_SECONDS must be at least 1 second'
+		);
+	});
+
 	it('names every missing variable in one message', () => {
 		const message = errorOf({});
 		expect(message).toContain('DATABASE_URL is required');

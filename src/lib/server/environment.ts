@@ -37,6 +37,15 @@ export const envSchema = z
 		OIDC_NAME: z.preprocess(unsetIfBlank, z.string().default('Single sign-on')),
 		GITHUB_CLIENT_ID: optionalText,
 		GITHUB_CLIENT_SECRET: optionalText,
+		/** How long a session lasts from sign-in, however much it is used (default 12 hours). */
+		SESSION_LIFETIME_SECONDS: z.preprocess(
+			unsetIfBlank,
+			z.coerce
+				.number('must be a number of seconds')
+				.int('must be a whole number of seconds')
+				.positive('must be at least 1 second')
+				.default(12 * 60 * 60)
+		),
 		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
 		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
 			unsetIfBlank,

@@ -33,9 +33,17 @@ export type PersonIdentity = {
 	refusal: TokenRefusal | null;
 };
 
-export async function loadPerson(db: Transaction, id: string): Promise<IdentityPerson | null> {
+/**
+ * The person by `id`. With `session`, the person only while that session is still theirs: a
+ * session signed in before their sessions were ended (sign-out, password change) finds nobody.
+ */
+export async function loadPerson(
+	db: Transaction,
+	id: string,
+	session?: { sessionVersion: number }
+): Promise<IdentityPerson | null> {
 	const person = await db.person.findUnique({
-		where: { id },
+		where: { id, ...(session && { sessionVersion: session.sessionVersion }) },
 		select: { ...personProfileSelect, mustChangePassword: true, memberships: { select: { groupId: true } } }
 	});
 	if (!person) return null;

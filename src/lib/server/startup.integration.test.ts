@@ -90,6 +90,7 @@ describe('the built app', () => {
 				method: 'POST',
 				headers: {
 					'content-type': 'application/json',
+					origin: app.url,
 					cookie: await signIn(app.url, person.email, password)
 				},
 				body: JSON.stringify({ room: 'r' })

@@ -1,4 +1,5 @@
 import { SvelteKitAuth, type SvelteKitAuthConfig } from '@auth/sveltekit';
+import type { RequestEvent } from '@sveltejs/kit';
 import Credentials from '@auth/sveltekit/providers/credentials';
 import GitHub from '@auth/sveltekit/providers/github';
 import { CredentialsSignin } from '@auth/sveltekit';
@@ -8,6 +9,7 @@ import { env } from '../env';
 import { verifyCredentials } from './credentials';
 import { resolveExternalLogin, type ExternalLogin } from './external-accounts';
 import { githubVerifiedEmails } from './github-emails';
+import { sessionExpired, stampSignIn } from './sessions';
 
 /** Sign-in buttons for the identity providers that are configured. */
 export function externalProviders(): { id: string; name: string }[] {
@@ -71,9 +73,11 @@ export const { handle, signIn, signOut } = SvelteKitAuth(async (event) => {
 		// adapter-node ignores AUTH_TRUST_HOST in a production build; ORIGIN pins the host instead.
 		trustHost: true,
 		providers: providers(event.getClientAddress()),
-		// JWT sessions: the only kind Credentials supports. The person's status and role are read
-		// from the database on every request (authorization.ts), so changes apply at once.
-		session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+		// JWT sessions: the only kind Credentials supports. The person's status, role and session
+		// version are read from the database on every request (authorization.ts), so changes and
+		// sign-outs apply at once. Auth.js re-seals the cookie on every use (maxAge is the idle
+		// limit); the jwt callback below ends it at the absolute lifetime whatever its use.
+		session: { strategy: 'jwt', maxAge: Math.min(8 * 60 * 60, env.SESSION_LIFETIME_SECONDS) },
 		pages: { signIn: '/signin', error: '/signin' },
 		logger: {
 			error(error) {
@@ -105,13 +109,32 @@ export const { handle, signIn, signOut } = SvelteKitAuth(async (event) => {
 				} else if (user?.id) {
 					token.sub = user.id;
 				}
+				const now = Date.now();
+				if (account || user) {
+					return token.sub ? { ...token, ...(await stampSignIn(db, token.sub, now)) } : token;
+				}
+				// Returning null makes Auth.js clear the cookie: the session is over.
+				if (sessionExpired(token, now, env.SESSION_LIFETIME_SECONDS)) return null;
+				const renewal = event.locals.sessionRenewal;
+				if (renewal && renewal.personId === token.sub) token.sessionVersion = renewal.sessionVersion;
 				return token;
 			},
 			session({ session, token }) {
 				if (token.sub) session.user.id = token.sub;
+				session.sessionVersion = token.sessionVersion;
 				return session;
 			}
 		}
 	};
 	return config;
 });
+
+/**
+ * Keeps the session of this request signed in after its person's sessions were ended (their own
+ * password change): the cookie is sealed again carrying `sessionVersion`, so every other session
+ * stays ended and this one carries on.
+ */
+export async function renewSession(event: RequestEvent, personId: string, sessionVersion: number) {
+	event.locals.sessionRenewal = { personId, sessionVersion };
+	await event.locals.auth();
+}

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { tryAgainIn } from '../../time';
 import { recordAudit } from '../audit';
+import { endSessions } from '../auth/sessions';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Database } from '../prisma-client';
 import { clearLimits, takeAttempt, type Limit } from '../rate-limit';
@@ -35,13 +36,15 @@ function changeLimits(personId: string): Limit[] {
 
 /**
  * Replaces a person's own password after checking the current one, and lifts the obligation to
- * change a temporary password. Audited without either hash.
+ * change a temporary password. Ends every session they had (a stolen cookie stops working) and
+ * returns the new session version, for the session that made the change to carry on with.
+ * Audited without either hash.
  */
 export async function changeOwnPassword(
 	db: Database,
 	personId: string,
 	input: { current: string; password: string }
-): Promise<void> {
+): Promise<number> {
 	const limits = changeLimits(personId);
 	const verdict = await takeAttempt(db, limits);
 	if (!verdict.allowed) {
@@ -64,7 +67,7 @@ export async function changeOwnPassword(
 		throw new PasswordChangeRefused('wrong-current', 'This is not your current password');
 	}
 	const passwordHash = await hashPassword(input.password);
-	await db.$transaction(async (tx) => {
+	const sessionVersion = await db.$transaction(async (tx) => {
 		await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: false } });
 		await recordAudit(tx, {
 			actorId: personId,
@@ -73,8 +76,10 @@ export async function changeOwnPassword(
 			before: { mustChangePassword: person.mustChangePassword },
 			after: { mustChangePassword: false }
 		});
+		return endSessions(tx, personId);
 	});
 	await clearLimits(db, [limits[0]!.key]);
+	return sessionVersion;
 }
 
 /** Whether the person has a password at all (identity-provider people may not). */

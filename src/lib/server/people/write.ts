@@ -78,7 +78,7 @@ export async function updatePerson(
 	}
 }
 
-/** Sets a password the person must replace after signing in with it. */
+/** Sets a password the person must replace after signing in with it; ends the sessions they had. */
 export async function setTemporaryPassword(
 	tx: Transaction,
 	actorId: string | null,
@@ -87,7 +87,11 @@ export async function setTemporaryPassword(
 ) {
 	const updated = await tx.person.updateMany({
 		where: { id },
-		data: { passwordHash: await hashPassword(password), mustChangePassword: true }
+		data: {
+			passwordHash: await hashPassword(password),
+			mustChangePassword: true,
+			sessionVersion: { increment: 1 }
+		}
 	});
 	if (updated.count === 0) throw new PersonNotFound(id);
 	await recordAudit(tx, {

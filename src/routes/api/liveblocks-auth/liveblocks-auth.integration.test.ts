@@ -30,7 +30,7 @@ async function member(
 function requestToken(cookie?: string) {
 	return fetch(`${app.url}/api/liveblocks-auth`, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+		headers: { 'content-type': 'application/json', origin: app.url, ...(cookie ? { cookie } : {}) },
 		body: JSON.stringify({ room: 'any-room' })
 	});
 }
@@ -82,7 +82,7 @@ describe('POST /api/liveblocks-auth', () => {
 		const other = await member({ groups: ['admins-only'], name: 'Someone Else' });
 		const response = await fetch(`${app.url}/api/liveblocks-auth`, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', cookie: mia.cookie },
+			headers: { 'content-type': 'application/json', origin: app.url, cookie: mia.cookie },
 			body: JSON.stringify({
 				room: 'any-room',
 				userId: other.id,

@@ -3,6 +3,7 @@ import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { safeRedirectPath } from '$lib/safe-redirect';
 import { passwordChangeSchema } from '$lib/schemas/password';
+import { renewSession } from '$lib/server/auth/authjs';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { changeOwnPassword, hasPassword, PasswordChangeRefused } from '$lib/server/people/password';
@@ -27,13 +28,16 @@ export const actions: Actions = {
 		// Passwords never travel back in a response; the browser keeps what was typed.
 		form.data = { ...form.data, current: '', password: '', confirm: '' };
 		if (!form.valid) return fail(400, { form });
+		let sessionVersion: number;
 		try {
-			await changeOwnPassword(db, person.id, { current, password });
+			sessionVersion = await changeOwnPassword(db, person.id, { current, password });
 		} catch (error) {
 			if (!(error instanceof PasswordChangeRefused)) throw error;
 			if (error.problem === 'wrong-current') return setError(form, 'current', error.message);
 			return message(form, error.message, { status: error.problem === 'rate-limited' ? 429 : 400 });
 		}
+		// Every other session of theirs has ended; this one stays signed in.
+		await renewSession(event, person.id, sessionVersion);
 		if (person.mustChangePassword) redirect(303, safeRedirectPath(redirectTo));
 		return message(form, 'Your password is changed.');
 	}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword } from '$lib/server/passwords';
 import { useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
-import { signIn } from '../../../../../scripts/testing/http-session';
+import { sessionCookieOf, signIn } from '../../../../../scripts/testing/http-session';
 
 const app = useAppUnderTest('must_change_password');
 
@@ -19,7 +19,7 @@ const get = (path: string, cookie: string) =>
 const requestToken = (cookie: string) =>
 	fetch(`${app.url}/api/liveblocks-auth`, {
 		method: 'POST',
-		headers: { cookie, 'content-type': 'application/json' },
+		headers: { cookie, origin: app.url, 'content-type': 'application/json' },
 		body: JSON.stringify({ room: 'any' })
 	});
 
@@ -69,8 +69,14 @@ describe('a temporary password', () => {
 		});
 		expect(changed.status).toBe(303);
 		expect(changed.headers.get('location')).toBe('/me');
-		expect((await get('/me', tess.cookie)).status).toBe(200);
-		expect((await requestToken(tess.cookie)).status).toBe(200);
+		// The browser that changed it stays signed in with the cookie it was given back...
+		const renewed = sessionCookieOf(changed)!;
+		expect(renewed).toBeDefined();
+		expect((await get('/me', renewed)).status).toBe(200);
+		expect((await requestToken(renewed)).status).toBe(200);
+		// ...and the cookie from before the change, wherever a copy of it is, has ended.
+		expect((await get('/me', tess.cookie)).headers.get('location')).toBe('/signin?redirectTo=%2Fme');
+		expect((await requestToken(tess.cookie)).status).toBe(401);
 		await expect(signIn(app.url, tess.email, 'temporary password')).rejects.toThrow();
 		await signIn(app.url, tess.email, 'my own long password');
 	});
