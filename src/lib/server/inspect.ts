@@ -3,6 +3,7 @@
 import type { Liveblocks } from '@liveblocks/node';
 import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
+import { indexedAccesses, roomTitle } from './rooms/list';
 import type { Transaction } from './transaction';
 
 /** The fields of room.getSelf() that the room's accesses and the ID token decide. */
@@ -23,19 +24,9 @@ export async function inspectRoom(
 ): Promise<RoomInspection | null> {
 	const room = await db.room.findUnique({ where: { id: roomId } });
 	if (!room) return null;
-	const accesses = {
-		defaultAccesses: room.defaultAccesses as string[],
-		groupsAccesses: room.groupsAccesses as Record<string, string[]>,
-		usersAccesses: room.usersAccesses as Record<string, string[]>
-	};
-	const access = resolveEffectiveAccess(accesses, identity);
-	const metadata = room.metadata as Record<string, unknown>;
+	const access = resolveEffectiveAccess(indexedAccesses(room), identity);
 	return {
-		room: {
-			id: room.id,
-			title: typeof metadata.title === 'string' ? metadata.title : null,
-			organizationId: room.organizationId
-		},
+		room: { id: room.id, title: roomTitle(room.metadata), organizationId: room.organizationId },
 		access,
 		self: access.canConnect
 			? {

@@ -1,6 +1,7 @@
 // A person refused in a room asks the admins for access.
-import { resolveEffectiveAccess, type RoomAccesses } from '$lib/access';
+import { resolveEffectiveAccess } from '$lib/access';
 import { recordAudit } from '../audit';
+import { indexedAccesses } from '../rooms/list';
 import type { AccessRequest } from '../prisma/client';
 import { isUniqueViolation, type Transaction } from '../transaction';
 import { requestReferences, requestSnapshot } from './snapshot';
@@ -28,19 +29,6 @@ export class AlreadyRequested extends Error {
 
 /** The person as their ID token names them, which is what Liveblocks resolves at the door. */
 export type Requester = { userId: string; groupIds: readonly string[] };
-
-/** A room's accesses as the index last read them from Liveblocks. */
-export function indexedAccesses(room: {
-	defaultAccesses: unknown;
-	groupsAccesses: unknown;
-	usersAccesses: unknown;
-}): RoomAccesses {
-	return {
-		defaultAccesses: room.defaultAccesses as string[],
-		groupsAccesses: room.groupsAccesses as Record<string, string[]>,
-		usersAccesses: room.usersAccesses as Record<string, string[]>
-	};
-}
 
 /**
  * Records a pending request and its audit event. Refused when the index does not know the room,

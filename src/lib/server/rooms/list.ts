@@ -17,6 +17,25 @@ export type RoomListPage<Item = RoomListItem> = {
 	previous: string | null;
 };
 
+/** A room's accesses as the index last read them from Liveblocks (jsonb columns, as Prisma returns them). */
+export function indexedAccesses(room: {
+	defaultAccesses: unknown;
+	groupsAccesses: unknown;
+	usersAccesses: unknown;
+}): RoomAccesses {
+	return {
+		defaultAccesses: room.defaultAccesses as string[],
+		groupsAccesses: room.groupsAccesses as Record<string, string[]>,
+		usersAccesses: room.usersAccesses as Record<string, string[]>
+	};
+}
+
+/** The title a room's metadata gives it, if any. */
+export function roomTitle(metadata: unknown): string | null {
+	const title = (metadata as Record<string, unknown>).title;
+	return typeof title === 'string' ? title : null;
+}
+
 /** A row of the index with the accesses it was last mirrored with. */
 export type IndexedRoom = RoomListItem & { accesses: RoomAccesses };
 
@@ -96,7 +115,7 @@ export async function listIndexedRooms(
 	return {
 		rooms: rows.map(({ defaultAccesses, groupsAccesses, usersAccesses, ...row }) => ({
 			...row,
-			title: typeof row.metadata.title === 'string' ? row.metadata.title : null,
+			title: roomTitle(row.metadata),
 			accesses: { defaultAccesses, groupsAccesses, usersAccesses }
 		})),
 		next: hasNext && last ? encodeCursor([last.id]) : null,

@@ -8,13 +8,13 @@ import { latestRequestFor } from '$lib/server/access-requests/list';
 import {
 	AlreadyHasAccess,
 	AlreadyRequested,
-	indexedAccesses,
 	requestAccess,
 	RoomNotIndexed
 } from '$lib/server/access-requests/request';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { identityOf } from '$lib/server/identity';
+import { indexedAccesses } from '$lib/server/rooms/list';
 import type { Actions, PageServerLoad } from './$types';
 
 const unknownRoom = (roomId: string) =>
