@@ -76,6 +76,13 @@ export async function startFaultProxy(target: string) {
 		slowDown(ms: number) {
 			delayMs = ms;
 		},
+		/** Stops listening, as a stopped server would: connections are refused until `restart`. */
+		stop: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+		restart: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
 		/** Forgets faults, delay and what was seen, for the next test. */
 		reset() {
 			faults.length = 0;

@@ -17,7 +17,7 @@ export function withFailingCalls(client: Liveblocks, methods: readonly (keyof Li
 	return new Proxy(client, {
 		get: (target, property) =>
 			methods.includes(property as keyof Liveblocks)
-				? () => Promise.reject(new TypeError('injected: fetch failed'))
+				? () => Promise.reject(new TypeError('fetch failed', { cause: new Error('injected: no answer') }))
 				: Reflect.get(target, property, target)
 	});
 }

@@ -3,6 +3,7 @@
 import type { Liveblocks } from '@liveblocks/node';
 import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
+import { activeUserIds } from './rooms/active-users';
 import { indexedAccesses, roomTitle } from './rooms/list';
 import type { Transaction } from './transaction';
 
@@ -39,9 +40,6 @@ export async function inspectRoom(
 	};
 }
 
-/** How long the inspector waits for Liveblocks' active users before it says "unknown". */
-const activeUsersTimeout = 3_000;
-
 /** Whether the person has a connection open in the room now; null when Liveblocks did not say. */
 export async function isConnectedNow(
 	client: Liveblocks,
@@ -49,10 +47,7 @@ export async function isConnectedNow(
 	userId: string
 ): Promise<boolean | null> {
 	try {
-		const { data } = await client.getActiveUsers(roomId, {
-			signal: AbortSignal.timeout(activeUsersTimeout)
-		});
-		return data.some((user) => user.id === userId);
+		return (await activeUserIds(client, roomId)).includes(userId);
 	} catch {
 		return null;
 	}

@@ -6,7 +6,7 @@ import { useMigratedDatabase } from '../../../../scripts/testing/migrated-databa
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
 import type { RoomAccesses } from '$lib/access';
 import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from './access';
-import { LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
+import { LiveblocksUnavailable, RoomNotFound } from '../liveblocks';
 
 const database = useMigratedDatabase('room_access');
 let liveblocks: Liveblocks;

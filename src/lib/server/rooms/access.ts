@@ -11,7 +11,7 @@ import {
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
 import { mirrorRoom } from './mirror';
-import { askLiveblocks, liveblocksTimeoutMs, writeToRoom } from './liveblocks-errors';
+import { askLiveblocks, readRoom, writeToRoom } from '../liveblocks';
 
 /** Liveblocks accepted a save the database could not record; `undone` says whether it was taken back. */
 export class SaveNotRecorded extends Error {
@@ -35,7 +35,7 @@ export function accessesOf(room: RoomData): RoomAccesses {
 
 /** The room as Liveblocks has it now, what the editor starts from; opening it refreshes its index row. */
 export async function openRoom(db: Database, client: Liveblocks, roomId: string): Promise<RoomData> {
-	const room = await askLiveblocks(roomId, (options) => client.getRoom(roomId, options));
+	const room = await readRoom(client, roomId);
 	await mirrorRoom(db, room);
 	return room;
 }
@@ -67,7 +67,7 @@ export async function saveRoomAccess(
 	const problems = validateRoomAccesses(edited);
 	if (problems.length > 0) return { outcome: 'invalid', problems };
 
-	const fresh = await askLiveblocks(roomId, (options) => client.getRoom(roomId, options));
+	const fresh = await readRoom(client, roomId);
 	const current = accessesOf(fresh);
 	if (!isEmptyUpdate(diffRoomAccess(loaded, current))) {
 		// The index was stale too: keep what was just read.
@@ -102,12 +102,13 @@ export async function saveRoomAccess(
 	} catch (error) {
 		// No save without its audit event: send the inverse of what was just sent.
 		const undo = diffRoomAccess(accessesOf(room), loaded) as UpdateRoomOptions;
-		const undone = await client
-			.updateRoom(roomId, undo, { signal: AbortSignal.timeout(liveblocksTimeoutMs) })
-			.then(
-				() => true,
-				() => false
-			);
+		// Setting entries to given values is harmless to repeat.
+		const undone = await askLiveblocks(roomId, (options) => client.updateRoom(roomId, undo, options), {
+			repeatable: true
+		}).then(
+			() => true,
+			() => false
+		);
 		throw new SaveNotRecorded(undone, error);
 	}
 	return { outcome: 'saved', room, payload };

@@ -1,9 +1,21 @@
 import type { Liveblocks } from '@liveblocks/node';
+import { askLiveblocks } from '../liveblocks';
 import type { Transaction } from '../transaction';
 
 /** Liveblocks asks not to poll active users more often than this. */
 export const activeUsersInterval = 10_000;
+/** How long "connected now" waits for Liveblocks before it keeps the last count or says "unknown". */
+const activeUsersTimeoutMs = 3_000;
 const parallelRequests = 4;
+
+/** The ids of the connections open in the room now (null for an anonymous one), as Liveblocks tells. */
+export async function activeUserIds(client: Liveblocks, roomId: string): Promise<(string | null)[]> {
+	const { data } = await askLiveblocks(roomId, (options) => client.getActiveUsers(roomId, options), {
+		repeatable: true,
+		timeoutMs: activeUsersTimeoutMs
+	});
+	return data.map((user) => user.id);
+}
 
 /**
  * Refreshes "connected now" for the given rooms and returns the counts by id. Each room is asked
@@ -27,8 +39,8 @@ export async function refreshActiveUsers(
 			});
 			if (claimed === 0) continue;
 			try {
-				const { data } = await client.getActiveUsers(id);
-				await db.room.updateMany({ where: { id }, data: { activeUsers: data.length } });
+				const connected = await activeUserIds(client, id);
+				await db.room.updateMany({ where: { id }, data: { activeUsers: connected.length } });
 			} catch {
 				// Leave the last count; the next check after the interval tries again.
 			}

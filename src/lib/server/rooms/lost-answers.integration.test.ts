@@ -6,7 +6,7 @@ import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/livebloc
 import { isUpdateOf, startFaultProxy, type FaultProxy } from '../../../../scripts/testing/fault-proxy';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { accessesOf, saveRoomAccess } from './access';
-import { LiveblocksUnavailable } from './liveblocks-errors';
+import { LiveblocksUnavailable } from '../liveblocks';
 import { createRoom, deleteRoom } from './write';
 
 // Liveblocks applies a write but its answer never reaches the app (a 500, a reset connection): the

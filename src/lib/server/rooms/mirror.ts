@@ -1,4 +1,5 @@
 import type { Liveblocks, RoomData } from '@liveblocks/node';
+import { askLiveblocks, LiveblocksUnavailable } from '../liveblocks';
 import type { Prisma, Room } from '../prisma/client';
 import type { Transaction } from '../transaction';
 import { allPages } from './pages';
@@ -47,7 +48,11 @@ export async function syncRooms(
 ): Promise<SyncResult> {
 	const startedAt = new Date();
 	let synced = 0;
-	for await (const rooms of allPages((startingAfter) => client.getRooms({ limit: 100, startingAfter }))) {
+	const page = (startingAfter: string | undefined) =>
+		askLiveblocks(undefined, (options) => client.getRooms({ limit: 100, startingAfter }, options), {
+			repeatable: true
+		});
+	for await (const rooms of allPages(page)) {
 		const syncedAt = new Date();
 		await Promise.all(rooms.map((room) => mirrorRoom(db, room, syncedAt)));
 		synced += rooms.length;
@@ -55,4 +60,10 @@ export async function syncRooms(
 	}
 	const { count: removed } = await db.room.deleteMany({ where: { syncedAt: { lt: startedAt } } });
 	return { synced, removed };
+}
+
+/** Why a sync stopped, for the admin who started it; null for a fault of Gatehouse's own. */
+export function syncProblem(error: unknown): string | null {
+	if (!(error instanceof LiveblocksUnavailable)) return null;
+	return `Liveblocks did not list the rooms: ${error.message}. Nothing was removed.`;
 }

@@ -9,8 +9,8 @@ import type { NewRoom } from '$lib/schemas/room';
 import { refreshActiveUsers } from './active-users';
 import { listRooms } from './list';
 import { mirrorRoom, syncRooms } from './mirror';
-import { LiveblocksUnavailable, RoomNotFound } from './liveblocks-errors';
-import { createRoom, deleteRoom, RoomExists, RoomNotRecorded } from './write';
+import { LiveblocksUnavailable, RoomExists, RoomNotFound } from '../liveblocks';
+import { createRoom, deleteRoom, RoomNotRecorded } from './write';
 
 const database = useMigratedDatabase('rooms');
 let liveblocks: Liveblocks;

@@ -13,19 +13,13 @@ import type { Database } from '../prisma-client';
 import { accessesOf } from './access';
 import {
 	askLiveblocks,
-	liveblocksTimeoutMs,
 	LiveblocksUnavailable,
+	readRoom,
+	RoomExists,
 	RoomNotFound,
 	writeToRoom
-} from './liveblocks-errors';
+} from '../liveblocks';
 import { mirrorRoom, unmirrorRoom } from './mirror';
-
-/** Liveblocks already has a room with this id (409). */
-export class RoomExists extends Error {
-	constructor(readonly id: string) {
-		super(`A room with id ${id} exists`);
-	}
-}
 
 /** Liveblocks created the room but the database could not record it; `undone`: it was deleted again. */
 export class RoomNotRecorded extends Error {
@@ -77,7 +71,7 @@ async function initialAccesses(client: Liveblocks, input: NewRoom): Promise<Room
 			usersAccesses: {}
 		};
 	}
-	const source = await askLiveblocks(input.copyFrom, (options) => client.getRoom(input.copyFrom, options));
+	const source = await readRoom(client, input.copyFrom);
 	const { defaultAccesses, groupsAccesses, usersAccesses } = source;
 	return { defaultAccesses, groupsAccesses, usersAccesses };
 }
@@ -130,12 +124,13 @@ export async function createRoom(
 			});
 		});
 	} catch (error) {
-		const undone = await client
-			.deleteRoom(room.id, { signal: AbortSignal.timeout(liveblocksTimeoutMs) })
-			.then(
-				() => true,
-				() => false
-			);
+		// Deleting is harmless to repeat: the room is new and nobody has it yet.
+		const undone = await askLiveblocks(room.id, (options) => client.deleteRoom(room.id, options), {
+			repeatable: true
+		}).then(
+			() => true,
+			() => false
+		);
 		throw new RoomNotRecorded(room.id, undone, error);
 	}
 	return room;
@@ -154,7 +149,7 @@ export async function deleteRoom(
 ): Promise<void> {
 	let before: RoomData;
 	try {
-		before = await askLiveblocks(id, (options) => client.getRoom(id, options));
+		before = await readRoom(client, id);
 	} catch (error) {
 		if (error instanceof RoomNotFound) await unmirrorRoom(db, id);
 		throw error;

@@ -3,7 +3,7 @@ import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { loadIdentity } from '$lib/server/identity';
 import { inspectRoom, isConnectedNow } from '$lib/server/inspect';
-import { liveblocks } from '$lib/server/liveblocks';
+import { liveblocks } from '$lib/server/liveblocks/client';
 import { searchPeople } from '$lib/server/people/find';
 import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '$lib/server/rooms/enterable';
 import type { PageServerLoad } from './$types';

@@ -1,12 +1,11 @@
 import { fail } from '@sveltejs/kit';
-import { LiveblocksError } from '@liveblocks/node';
 import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
+import { liveblocks } from '$lib/server/liveblocks/client';
 import { refreshActiveUsers } from '$lib/server/rooms/active-users';
 import { listRooms, roomOrganizations } from '$lib/server/rooms/list';
-import { syncRooms } from '$lib/server/rooms/mirror';
+import { syncProblem, syncRooms } from '$lib/server/rooms/mirror';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -50,8 +49,9 @@ export const actions: Actions = {
 			const result = await syncRooms(db, liveblocks());
 			return { synced: result };
 		} catch (error) {
-			const reason = error instanceof LiveblocksError ? `${error.status} ${error.message}` : String(error);
-			return fail(502, { syncProblem: `Liveblocks did not list the rooms: ${reason}. Nothing was removed.` });
+			const problem = syncProblem(error);
+			if (!problem) throw error;
+			return fail(502, { syncProblem: problem });
 		}
 	}
 };

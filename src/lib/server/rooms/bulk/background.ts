@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { db } from '../../db';
-import { liveblocks } from '../../liveblocks';
+import { liveblocks } from '../../liveblocks/client';
 import { claimableJobIds, releaseJob } from './lease';
 import { runBulkJob } from './run';
 

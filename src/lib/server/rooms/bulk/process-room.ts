@@ -1,6 +1,6 @@
 // One room of a bulk job: read it fresh, apply the change, send the difference, then mirror,
 // audit and record the result together.
-import { LiveblocksError, type Liveblocks, type RoomData, type UpdateRoomOptions } from '@liveblocks/node';
+import type { Liveblocks, RoomData, UpdateRoomOptions } from '@liveblocks/node';
 import {
 	applyPolicyChange,
 	diffRoomAccess,
@@ -15,7 +15,15 @@ import type { BulkJobRoomStatus } from '../../prisma/client';
 import type { Database } from '../../prisma-client';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
-import { backoffDelay, describeFailure, isRetryable, type RetryPolicy } from './retry';
+import {
+	askLiveblocks,
+	LiveblocksUnavailable,
+	readRoom,
+	RoomNotFound,
+	singleTry,
+	type RetryPolicy
+} from '../../liveblocks';
+import { backoffDelay } from '../../liveblocks/retry';
 
 export type RoomJobContext = {
 	db: Database;
@@ -52,7 +60,8 @@ export async function processRoom(ctx: RoomJobContext, pending: PendingRoom): Pr
 			outcome = await tryRoom(ctx, room);
 		} catch (error) {
 			const reason = ctx.stopReason();
-			if (isRetryable(error) && attempt < ctx.retry.attempts && reason === null) {
+			const transient = error instanceof LiveblocksUnavailable && error.isTransient;
+			if (transient && attempt < ctx.retry.attempts && reason === null) {
 				await ctx.pause(backoffDelay(ctx.retry, attempt));
 				if (ctx.stopReason() === null) continue;
 			}
@@ -66,9 +75,10 @@ export async function processRoom(ctx: RoomJobContext, pending: PendingRoom): Pr
 async function tryRoom(ctx: RoomJobContext, room: PendingRoom): Promise<Outcome> {
 	let fresh: RoomData;
 	try {
-		fresh = await ctx.client.getRoom(room.roomId);
+		// One try per call: the job retries the whole room, starting from a fresh read.
+		fresh = await readRoom(ctx.client, room.roomId, { retry: singleTry });
 	} catch (error) {
-		if (error instanceof LiveblocksError && error.status === 404) {
+		if (error instanceof RoomNotFound) {
 			return { status: 'failed', error: 'The room no longer exists in Liveblocks.' };
 		}
 		throw error;
@@ -104,7 +114,11 @@ async function tryRoom(ctx: RoomJobContext, room: PendingRoom): Promise<Outcome>
 		where: { jobId_roomId: { jobId: ctx.jobId, roomId: room.roomId } },
 		data: { before: current, update }
 	});
-	const updated = await ctx.client.updateRoom(room.roomId, update as UpdateRoomOptions);
+	const updated = await askLiveblocks(
+		room.roomId,
+		(options) => ctx.client.updateRoom(room.roomId, update as UpdateRoomOptions, options),
+		{ repeatable: false, retry: singleTry }
+	);
 	return { status: 'changed', before: current, room: updated, update };
 }
 
@@ -149,7 +163,7 @@ async function giveUp(ctx: RoomJobContext, roomId: string, attempts: number, err
 			attempts: { increment: attempts },
 			error:
 				status === 'failed'
-					? `${describeFailure(error)} (after ${attempts} ${attempts === 1 ? 'try' : 'tries'})`
+					? `${error instanceof Error ? error.message : String(error)} (after ${attempts} ${attempts === 1 ? 'try' : 'tries'})`
 					: null,
 			finishedAt: status === 'pending' ? null : new Date()
 		}

@@ -12,7 +12,7 @@ import { cancelBulkJob, resumeBulkJob } from './control';
 import { createBulkJob } from './create';
 import { claimableJobIds } from './lease';
 import { bulkJobProgress, bulkJobResults } from './read';
-import type { RetryPolicy } from './retry';
+import type { RetryPolicy } from '../../liveblocks';
 import { runBulkJob } from './run';
 
 const database = useMigratedDatabase('bulk_run');

@@ -6,8 +6,8 @@ import type { RoomAccesses } from '$lib/access';
 import { policyChangeSchema } from '$lib/schemas/policy-change';
 import type { Database } from '../../prisma-client';
 import { claimJob, releaseJob, renewLease } from './lease';
+import type { RetryPolicy } from '../../liveblocks';
 import { processRoom, type RoomJobContext } from './process-room';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
 
 export type RunOptions = {
 	/** This instance's name in the lease. */
@@ -29,6 +29,8 @@ export type RunOptions = {
 export type RunOutcome = 'finished' | 'cancelled' | 'stopped' | 'lease-lost' | 'not-claimed';
 
 export const bulkConcurrency = 4;
+/** A job has time: each room gets up to six tries over about a minute (429, 5xx, no answer). */
+export const bulkRetry: RetryPolicy = { attempts: 6, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 export const defaultLeaseMs = 30_000;
 
 export async function runBulkJob(
@@ -73,7 +75,7 @@ export async function runBulkJob(
 		jobId,
 		actorId: job.createdById,
 		change: policyChangeSchema.parse(job.change),
-		retry: options.retry ?? defaultRetryPolicy,
+		retry: options.retry ?? bulkRetry,
 		stopReason: () => (reason === null ? null : reason === 'cancelled' ? 'cancelled' : 'stopped'),
 		pause: (ms) => sleep(ms, undefined, { signal: wake.signal }).catch(() => undefined)
 	};

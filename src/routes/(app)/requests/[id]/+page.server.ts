@@ -9,9 +9,9 @@ import { AccessRequestDecided, AccessRequestNotFound } from '$lib/server/access-
 import { findRequest } from '$lib/server/access-requests/list';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
 import { SaveNotRecorded } from '$lib/server/rooms/access';
-import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
+import { liveblocks } from '$lib/server/liveblocks/client';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = 'There is no such access request: it may have been withdrawn with its person.';

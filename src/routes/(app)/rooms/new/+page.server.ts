@@ -5,9 +5,9 @@ import { staffRoles } from '$lib/roles';
 import { newRoomSchema } from '$lib/schemas/room';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
-import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
-import { createRoom, InvalidAccesses, RoomExists, RoomNotRecorded } from '$lib/server/rooms/write';
+import { liveblocks } from '$lib/server/liveblocks/client';
+import { LiveblocksUnavailable, RoomExists, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
+import { createRoom, InvalidAccesses, RoomNotRecorded } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {

@@ -1,8 +1,7 @@
-import { LiveblocksError } from '@liveblocks/node';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
-import { syncRooms } from '$lib/server/rooms/mirror';
+import { liveblocks } from '$lib/server/liveblocks/client';
+import { syncProblem, syncRooms } from '$lib/server/rooms/mirror';
 import type { SyncEvent } from '$lib/rooms/sync-events';
 import type { RequestHandler } from './$types';
 
@@ -20,8 +19,10 @@ export const POST: RequestHandler = async (event) => {
 				const result = await syncRooms(db, liveblocks(), (synced) => send({ synced }));
 				send({ done: result });
 			} catch (error) {
-				const reason = error instanceof LiveblocksError ? `${error.status} ${error.message}` : String(error);
-				send({ problem: `Liveblocks did not list the rooms: ${reason}. Nothing was removed.` });
+				const problem = syncProblem(error);
+				// The answer is already streaming, so Gatehouse's own fault is logged here, not thrown.
+				if (!problem) console.error('Room sync failed', error);
+				send({ problem: problem ?? 'The sync stopped on an unexpected error. Nothing was removed.' });
 			}
 			controller.close();
 		}

@@ -5,10 +5,10 @@ import { staffRoles } from '$lib/roles';
 import { roomAccessesSchema } from '$lib/schemas/access-request';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
 import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/server/rooms/access';
 import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
-import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
+import { liveblocks } from '$lib/server/liveblocks/client';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = (roomId: string) =>

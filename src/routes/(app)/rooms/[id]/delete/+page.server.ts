@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { liveblocks } from '$lib/server/liveblocks';
-import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/rooms/liveblocks-errors';
+import { liveblocks } from '$lib/server/liveblocks/client';
+import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
 import { deleteRoom, DeletionNotRecorded } from '$lib/server/rooms/write';
 import type { Actions, PageServerLoad } from './$types';
 

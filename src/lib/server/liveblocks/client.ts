@@ -1,5 +1,5 @@
 import { Liveblocks } from '@liveblocks/node';
-import { env } from './env';
+import { env } from '../env';
 
 let client: Liveblocks | undefined;
 
