@@ -62,3 +62,25 @@ it('lets exactly one of two simultaneous saves win; the other gets the conflict 
 		expect(await app.db.room.findUniqueOrThrow({ where: { id } })).toMatchObject(now);
 	}
 });
+
+it('answers 503 and sends nothing when the room stays claimed longer than a save waits (its holder hung or was killed)', async () => {
+	proxy.reset();
+	const admin = await signedInAs(app, 'admin');
+	const id = `claimed-${randomUUID().slice(0, 8)}`;
+	const loaded = accessesOf(await direct.createRoom(id, { defaultAccesses: ['*:read'] }));
+	// As an instance killed mid-save leaves it: a claim that runs out in a minute.
+	await app.db.roomWriteClaim.create({
+		data: { roomId: id, owner: 'killed-instance', expiresAt: new Date(Date.now() + 60_000) }
+	});
+
+	const answer = await postRoomAccessSave(app.instances[1]!.url, admin, id, {
+		loaded,
+		edited: { ...loaded, defaultAccesses: ['*:write'] }
+	});
+
+	expect(answer).toMatchObject({ type: 'failure', status: 503 });
+	expect(answer.data).toContain('Another change to room');
+	expect(proxy.forwarded.filter((request) => request.path === `/v2/rooms/${id}`)).toEqual([]);
+	expect((await direct.getRoom(id)).defaultAccesses).toEqual(['*:read']);
+	expect(await app.db.auditEvent.count({ where: { targetId: id } })).toBe(0);
+}, 40_000);

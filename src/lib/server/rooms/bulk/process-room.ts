@@ -15,6 +15,7 @@ import type { BulkJobRoomStatus } from '../../prisma/client';
 import type { Database } from '../../prisma-client';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
+import { claimRoomWrite, type RoomWriteClaim } from '../write-claim';
 import { backoffDelay, describeFailure, isRetryable, type RetryPolicy } from './retry';
 
 export type RoomJobContext = {
@@ -48,9 +49,13 @@ export async function processRoom(ctx: RoomJobContext, pending: PendingRoom): Pr
 	const room = { ...pending };
 	for (let attempt = 1; ; attempt++) {
 		let outcome: Outcome;
+		// Held from reading the room to recording it, like an access save (decision 017); not while backing off.
+		let claim: RoomWriteClaim | undefined;
 		try {
+			claim = await claimRoomWrite(ctx.db, room.roomId, { owner: `bulk-job:${ctx.jobId}` });
 			outcome = await tryRoom(ctx, room);
 		} catch (error) {
+			await claim?.release();
 			const reason = ctx.stopReason();
 			if (isRetryable(error) && attempt < ctx.retry.attempts && reason === null) {
 				await ctx.pause(backoffDelay(ctx.retry, attempt));
@@ -58,7 +63,11 @@ export async function processRoom(ctx: RoomJobContext, pending: PendingRoom): Pr
 			}
 			return giveUp(ctx, room.roomId, attempt, error);
 		}
-		await record(ctx, room.roomId, attempt, outcome);
+		try {
+			await record(ctx, room.roomId, attempt, outcome);
+		} finally {
+			await claim.release();
+		}
 		return outcome.status;
 	}
 }

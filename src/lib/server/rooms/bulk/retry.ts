@@ -1,6 +1,7 @@
 // Retrying Liveblocks calls that may succeed later: rate limits (429), server errors (5xx) and
 // unanswered requests, with exponential back-off and jitter.
 import { LiveblocksError } from '@liveblocks/node';
+import { RoomWriteBusy } from '../write-claim';
 
 export type RetryPolicy = {
 	/** Tries per room in one run, the first included. */
@@ -14,6 +15,8 @@ export const defaultRetryPolicy: RetryPolicy = { attempts: 6, baseDelayMs: 1_000
 
 /** True for failures worth another try; 4xx other than 429 would fail the same way again. */
 export function isRetryable(error: unknown): boolean {
+	// Someone else was writing the room for longer than a worker waits: try again after the back-off.
+	if (error instanceof RoomWriteBusy) return true;
 	if (error instanceof LiveblocksError) return error.status === 429 || error.status >= 500;
 	return isUnanswered(error);
 }
