@@ -1,5 +1,6 @@
 import { LiveblocksError } from '@liveblocks/node';
 import { describe, expect, it } from 'vitest';
+import { RoomWriteBusy } from '../write-claim';
 import { backoffDelay, describeFailure, isRetryable } from './retry';
 
 /** The error @liveblocks/node throws for a response with this status. */
@@ -13,6 +14,10 @@ describe('isRetryable', () => {
 		expect(isRetryable(new TypeError('fetch failed'))).toBe(true);
 		expect(isRetryable(new TypeError("Cannot read properties of undefined (reading 'id')"))).toBe(false);
 		expect(isRetryable(new Error('database is down'))).toBe(false);
+	});
+
+	it('retries a room another writer kept claimed longer than the worker waited', () => {
+		expect(isRetryable(new RoomWriteBusy('room-1'))).toBe(true);
 	});
 });
 
