@@ -9,33 +9,53 @@ import type { Role } from '../../src/lib/roles';
 import { signIn } from './http-session';
 import { useMigratedDatabase } from './migrated-database';
 
-export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl: string; db: Database };
+export type AppUnderTest = {
+	/** The first process's address. */
+	url: string;
+	/** Every process, all on the one database and the one AUTH_SECRET, so a session works on each. */
+	instances: AppServer[];
+	databaseUrl: string;
+	liveblocksBaseUrl: string;
+	db: Database;
+};
 
 /**
- * The built app for one test file, as production runs it: its own migrated database, the shared
- * Liveblocks dev server, a random AUTH_SECRET, and `settings` (e.g. a short SESSION_LIFETIME_SECONDS).
- * Fields are readable inside tests and hooks.
+ * The built app for one test file, as production runs it: `instances` processes (one unless told)
+ * on its own migrated database, the shared Liveblocks dev server, a random AUTH_SECRET, and
+ * `settings` (e.g. a short SESSION_LIFETIME_SECONDS; a function is read when the processes start,
+ * so it may name something a hook made before, such as a fault proxy's address). Fields are
+ * readable inside tests and hooks.
  */
-export function useAppUnderTest(label: string, settings: Record<string, string> = {}): AppUnderTest {
+export function useAppUnderTest(
+	label: string,
+	settings: Record<string, string> | (() => Record<string, string>) = {},
+	{ instances = 1 }: { instances?: number } = {}
+): AppUnderTest {
 	const database = useMigratedDatabase(label);
-	let app: AppServer | undefined;
+	const apps: AppServer[] = [];
 	beforeAll(async () => {
-		app = await startAppServer({
-			port: await freePort(),
-			env: {
-				DATABASE_URL: database.url,
-				AUTH_SECRET: randomBytes(32).toString('base64url'),
-				LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
-				LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl'),
-				...settings
-			}
-		});
+		const env = {
+			DATABASE_URL: database.url,
+			AUTH_SECRET: randomBytes(32).toString('base64url'),
+			LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
+			LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl'),
+			...(typeof settings === 'function' ? settings() : settings)
+		};
+		// One after the other: a port freePort gave is only free until someone binds it.
+		for (let started = 0; started < instances; started++)
+			apps.push(await startAppServer({ port: await freePort(), env }));
 	});
-	afterAll(() => app?.stop());
+	afterAll(() => Promise.all(apps.map((app) => app.stop())));
+	const running = () => {
+		if (apps.length === 0) throw new Error('The app runs only while the tests of this file run');
+		return apps;
+	};
 	return {
 		get url() {
-			if (!app) throw new Error('The app runs only while the tests of this file run');
-			return app.url;
+			return running()[0]!.url;
+		},
+		get instances() {
+			return running();
 		},
 		get databaseUrl() {
 			return database.url;

@@ -36,6 +36,14 @@ describe('parseEnv', () => {
 		);
 	});
 
+	it('gives bulk job leases 30 s unless BULK_JOB_LEASE_SECONDS says otherwise', () => {
+		expect(parseEnv(valid).BULK_JOB_LEASE_SECONDS).toBe(30);
+		expect(parseEnv({ ...valid, BULK_JOB_LEASE_SECONDS: '3' }).BULK_JOB_LEASE_SECONDS).toBe(3);
+		expect(errorOf({ ...valid, BULK_JOB_LEASE_SECONDS: '0.5' })).toContain(
+			'BULK_JOB_LEASE_SECONDS must be a whole number of seconds'
+		);
+	});
+
 	it('names every missing variable in one message', () => {
 		const message = errorOf({});
 		expect(message).toContain('DATABASE_URL is required');

@@ -46,6 +46,18 @@ export const envSchema = z
 				.positive('must be at least 1 second')
 				.default(12 * 60 * 60)
 		),
+		/**
+		 * How long a bulk job's lease lasts unless its instance renews it: after a crash, another
+		 * instance continues the job this long (plus up to 5 s) later. Default 30 s.
+		 */
+		BULK_JOB_LEASE_SECONDS: z.preprocess(
+			unsetIfBlank,
+			z.coerce
+				.number('must be a number of seconds')
+				.int('must be a whole number of seconds')
+				.positive('must be at least 1 second')
+				.default(30)
+		),
 		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
 		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
 			unsetIfBlank,

@@ -12,6 +12,7 @@ import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
 import { mirrorRoom } from './mirror';
 import { askLiveblocks, readRoom, writeToRoom } from '../liveblocks';
+import { withRoomWriteClaim } from './write-claim';
 
 /** Liveblocks accepted a save the database could not record; `undone` says whether it was taken back. */
 export class SaveNotRecorded extends Error {
@@ -55,9 +56,21 @@ export type SaveRoomAccessResult =
  * updateRoom carries the difference, then the returned room is mirrored and audited together; if
  * the database cannot record it, the change is undone in Liveblocks (SaveNotRecorded).
  * `loaded` comes from the browser, but it can only be trusted as the audit's `before` because it
- * must equal what Liveblocks has before anything is sent.
+ * must equal what Liveblocks has before anything is sent. The whole save holds the room's write
+ * claim, so of two saves of one loaded version (from any instances) the second waits, then gets the
+ * conflict; RoomWriteBusy if the room stays claimed longer than it waits.
  */
 export async function saveRoomAccess(
+	db: Database,
+	client: Liveblocks,
+	actorId: string,
+	roomId: string,
+	edit: { loaded: RoomAccesses; edited: RoomAccesses }
+): Promise<SaveRoomAccessResult> {
+	return withRoomWriteClaim(db, roomId, () => saveClaimedRoom(db, client, actorId, roomId, edit));
+}
+
+async function saveClaimedRoom(
 	db: Database,
 	client: Liveblocks,
 	actorId: string,
@@ -78,9 +91,9 @@ export async function saveRoomAccess(
 	const payload = diffRoomAccess(loaded, edited);
 	if (isEmptyUpdate(payload)) return { outcome: 'unchanged' };
 
-	// Liveblocks has no compare-and-set, so a save by someone else that lands between the getRoom
-	// above and this updateRoom is not refused: this merge overwrites what both changed and keeps the
-	// rest. The window is one round trip, and the audit log shows both saves.
+	// Liveblocks has no compare-and-set: the claim keeps Gatehouse's own writers out until this is
+	// recorded, but a change made outside Gatehouse between the getRoom above and this updateRoom
+	// (one round trip) is merged over, not refused.
 	const room = await writeToRoom(
 		client,
 		roomId,

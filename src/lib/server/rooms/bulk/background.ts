@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { db } from '../../db';
+import { env } from '../../env';
 import { liveblocks } from '../../liveblocks/client';
 import { claimableJobIds, releaseJob } from './lease';
 import { runBulkJob } from './run';
@@ -16,7 +17,11 @@ const shuttingDown = new AbortController();
 /** Runs the job on this instance unless it already does; returns at once. */
 export function runBulkJobHere(jobId: string): void {
 	if (running.has(jobId) || shuttingDown.signal.aborted) return;
-	const run = runBulkJob(db, liveblocks(), jobId, { owner, signal: shuttingDown.signal })
+	const run = runBulkJob(db, liveblocks(), jobId, {
+		owner,
+		leaseMs: env.BULK_JOB_LEASE_SECONDS * 1000,
+		signal: shuttingDown.signal
+	})
 		.then(async (outcome) => {
 			// Shutting down: hand the rest over now rather than when the lease runs out.
 			if (outcome === 'stopped') await releaseJob(db, jobId, owner);

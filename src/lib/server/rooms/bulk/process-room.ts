@@ -15,15 +15,10 @@ import type { BulkJobRoomStatus } from '../../prisma/client';
 import type { Database } from '../../prisma-client';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
-import {
-	askLiveblocks,
-	LiveblocksUnavailable,
-	readRoom,
-	RoomNotFound,
-	singleTry,
-	type RetryPolicy
-} from '../../liveblocks';
+import { askLiveblocks, readRoom, RoomNotFound, singleTry, type RetryPolicy } from '../../liveblocks';
 import { backoffDelay } from '../../liveblocks/retry';
+import { claimRoomWrite, type RoomWriteClaim } from '../write-claim';
+import { isRetryable } from './retry';
 
 export type RoomJobContext = {
 	db: Database;
@@ -56,18 +51,25 @@ export async function processRoom(ctx: RoomJobContext, pending: PendingRoom): Pr
 	const room = { ...pending };
 	for (let attempt = 1; ; attempt++) {
 		let outcome: Outcome;
+		// Held from reading the room to recording it, like an access save (decision 017); not while backing off.
+		let claim: RoomWriteClaim | undefined;
 		try {
+			claim = await claimRoomWrite(ctx.db, room.roomId, { owner: `bulk-job:${ctx.jobId}` });
 			outcome = await tryRoom(ctx, room);
 		} catch (error) {
+			await claim?.release();
 			const reason = ctx.stopReason();
-			const transient = error instanceof LiveblocksUnavailable && error.isTransient;
-			if (transient && attempt < ctx.retry.attempts && reason === null) {
+			if (isRetryable(error) && attempt < ctx.retry.attempts && reason === null) {
 				await ctx.pause(backoffDelay(ctx.retry, attempt));
 				if (ctx.stopReason() === null) continue;
 			}
 			return giveUp(ctx, room.roomId, attempt, error);
 		}
-		await record(ctx, room.roomId, attempt, outcome);
+		try {
+			await record(ctx, room.roomId, attempt, outcome);
+		} finally {
+			await claim.release();
+		}
 		return outcome.status;
 	}
 }

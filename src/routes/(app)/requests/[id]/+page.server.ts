@@ -12,6 +12,7 @@ import { db } from '$lib/server/db';
 import { SaveNotRecorded } from '$lib/server/rooms/access';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
+import { RoomWriteBusy } from '$lib/server/rooms/write-claim';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = 'There is no such access request: it may have been withdrawn with its person.';
@@ -25,7 +26,11 @@ function approvalProblem(problem: unknown, roomId: string): { status: number; te
 	if (problem instanceof RoomNotFound) return { status: 404, text: roomGone(roomId) };
 	if (problem instanceof LiveblocksUnavailable)
 		return { status: 503, text: `Nothing was saved: ${problem.message}. Try again in a moment.` };
-	if (problem instanceof SaveNotRecorded || problem instanceof WriteUnconfirmed)
+	if (
+		problem instanceof SaveNotRecorded ||
+		problem instanceof WriteUnconfirmed ||
+		problem instanceof RoomWriteBusy
+	)
 		return { status: 503, text: problem.message };
 	throw problem;
 }

@@ -9,6 +9,7 @@ import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/serv
 import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
+import { RoomWriteBusy } from '$lib/server/rooms/write-claim';
 import type { Actions, PageServerLoad } from './$types';
 
 const notFound = (roomId: string) =>
@@ -90,7 +91,11 @@ export const actions: Actions = {
 					outcome: 'failed' as const,
 					problem: `Nothing was saved: ${problem.message}. Your changes are still here; try again.`
 				});
-			if (problem instanceof SaveNotRecorded || problem instanceof WriteUnconfirmed)
+			if (
+				problem instanceof SaveNotRecorded ||
+				problem instanceof WriteUnconfirmed ||
+				problem instanceof RoomWriteBusy
+			)
 				return fail(503, { outcome: 'failed' as const, problem: problem.message });
 			throw problem;
 		}
