@@ -18,6 +18,7 @@ export function withFailingCalls(client: Liveblocks, methods: readonly (keyof Li
 		get: (target, property) =>
 			methods.includes(property as keyof Liveblocks)
 				? () => Promise.reject(new TypeError('fetch failed', { cause: new Error('injected: no answer') }))
-				: Reflect.get(target, property, target)
+				: // Bound to the client itself: its methods use private fields, which a proxy does not have.
+					Reflect.get(target, property, target).bind(target)
 	});
 }

@@ -77,8 +77,9 @@ export async function claimRoomWrite(
 	for (let pauseMs = 10; ; pauseMs = Math.min(pauseMs * 2, 200)) {
 		if (await takeClaim(db, roomId, owner, claimMs))
 			return { roomId, owner, release: () => releaseClaim(db, roomId, owner) };
-		if (Date.now() + pauseMs > deadline) throw new RoomWriteBusy(roomId);
-		await sleep(pauseMs);
+		const left = deadline - Date.now();
+		if (left <= 0) throw new RoomWriteBusy(roomId);
+		await sleep(Math.min(pauseMs, left));
 	}
 }
 
