@@ -4,7 +4,7 @@ import type { Liveblocks } from '@liveblocks/node';
 import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
 import { indexedAccesses, roomTitle } from './rooms/list';
-import type { Transaction } from './transaction';
+import type { DbOrTx } from './transaction';
 
 /** The fields of room.getSelf() that the room's accesses and the ID token decide. */
 export type PredictedSelf = { id: string; info: LiveblocksUserInfo; canWrite: boolean; canComment: boolean };
@@ -18,7 +18,7 @@ export type RoomInspection = {
 
 /** The prediction for a room of the index, or null when the index does not know the room. */
 export async function inspectRoom(
-	db: Transaction,
+	db: DbOrTx,
 	identity: LiveblocksIdentity,
 	roomId: string
 ): Promise<RoomInspection | null> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema } from '$lib/schemas/person';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import { addMembers } from '../groups/memberships';
+import { addMembersToGroup } from '../groups/memberships';
 import { applyImport, importLimits, planImport } from './import';
 import { createPerson } from './write';
 
@@ -29,7 +29,8 @@ async function person(fields: { name?: string; role?: 'member' | 'support'; grou
 		null,
 		personSchema.parse({ name: fields.name ?? 'Pat', email: email('pat'), role: fields.role })
 	);
-	for (const groupId of fields.groups ?? []) await addMembers(database.db, null, groupId, [created.id]);
+	for (const groupId of fields.groups ?? [])
+		await addMembersToGroup(database.db, 'admin', groupId, [created.id]);
 	return created;
 }
 

@@ -10,6 +10,7 @@ import {
 } from '$lib/access';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
+import { withTransaction } from '../transaction';
 import { mirrorRoom } from './mirror';
 import { askLiveblocks, liveblocksTimeoutMs, writeToRoom } from './liveblocks-errors';
 
@@ -89,7 +90,7 @@ export async function saveRoomAccess(
 		(now) => (now && isEmptyUpdate(diffRoomAccess(edited, accessesOf(now))) ? { result: now } : null)
 	);
 	try {
-		await db.$transaction(async (tx) => {
+		await withTransaction(db, async (tx) => {
 			await mirrorRoom(tx, room);
 			await recordAudit(tx, {
 				actorId,

@@ -1,5 +1,5 @@
 import type { Liveblocks } from '@liveblocks/node';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 /** Liveblocks asks not to poll active users more often than this. */
 export const activeUsersInterval = 10_000;
@@ -12,7 +12,7 @@ const parallelRequests = 4;
  * A room Liveblocks cannot answer for keeps its last count.
  */
 export async function refreshActiveUsers(
-	db: Transaction,
+	db: DbOrTx,
 	client: Liveblocks,
 	roomIds: readonly string[],
 	now = new Date()
