@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { personSchema } from '$lib/schemas/person';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { addMembersToGroup } from '../groups/memberships';
+import { withTransaction } from '../transaction';
 import { applyImport, importLimits, planImport } from './import';
 import { createPerson } from './write';
 
@@ -275,6 +276,32 @@ describe('applyImport', () => {
 		expect(result).toMatchObject({ applied: false, reason: 'changed' });
 		expect(result.plan.totals).toEqual({ create: 1, update: 1, unchanged: 0, errors: 0 });
 		expect(await database.db.person.count({ where: { email: first } })).toBe(0);
+	});
+
+	it('applies nothing, and shows the plan as it is now, when a group it names is deleted during the write', async () => {
+		const me = await admin();
+		const doomed = await group();
+		const newcomer = email('newcomer');
+		let deleting!: () => void;
+		let commit!: () => void;
+		const deleted = new Promise<void>((resolve) => (deleting = resolve));
+		// The group's row stays locked by its deletion until the import is waiting on it.
+		const deletion = withTransaction(database.db, async (tx) => {
+			await tx.group.delete({ where: { id: doomed } });
+			deleting();
+			await new Promise<void>((resolve) => (commit = resolve));
+		});
+		await deleted;
+		const result = applyImport(database.db, me.id, csv('email,name,groups', `${newcomer},New,${doomed}`));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		commit();
+		await deletion;
+		expect(await result).toMatchObject({
+			applied: false,
+			reason: 'changed',
+			plan: { totals: { errors: 1 }, rows: [{ errors: [{ column: 'groups' }] }] }
+		});
+		expect(await database.db.person.count({ where: { email: newcomer } })).toBe(0);
 	});
 
 	it('rolls back the rows already written when a later write fails', async () => {
