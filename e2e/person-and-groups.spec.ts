@@ -17,7 +17,7 @@ test('an admin creates a person, adds them to a group through the picker, and th
 	await page.getByLabel('Avatar URL (optional)').fill('https://example.com/zed.png');
 	await page.getByLabel('Colour (optional)').fill('#c026d3');
 	await page.getByRole('button', { name: 'Create person' }).click();
-	await expect(page.getByText('Another person already has this email.')).toBeVisible();
+	await expect(page.getByText('That email is taken: another person already has it.')).toBeVisible();
 	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
 	await expect(page.getByLabel('Name')).toHaveValue(`Zed ${tag}`);
 	await expect(page.getByLabel('Avatar URL (optional)')).toHaveValue('https://example.com/zed.png');

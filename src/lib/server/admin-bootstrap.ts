@@ -2,6 +2,7 @@ import { recordAudit } from './audit';
 import { normaliseEmail } from '../email';
 import { hashPassword } from './passwords';
 import type { Database } from './prisma-client';
+import { withTransaction } from './transaction';
 
 /**
  * Creates an admin, or makes an existing person an active admin with a new password: the way in
@@ -14,7 +15,7 @@ export async function createOrResetAdmin(
 	if (input.password.length < 12) throw new Error('The password must be at least 12 characters.');
 	const email = normaliseEmail(input.email);
 	const passwordHash = await hashPassword(input.password);
-	return db.$transaction(async (tx) => {
+	return withTransaction(db, async (tx) => {
 		const existing = await tx.person.findUnique({
 			where: { email },
 			select: { id: true, role: true, status: true }

@@ -1,6 +1,6 @@
 import type { AuditAction, AuditTargetType } from '$lib/audit-actions';
 import type { Prisma } from './prisma/client';
-import type { Transaction } from './transaction';
+import type { Tx } from './transaction';
 
 export type AuditReference = { type: AuditTargetType; id: string };
 
@@ -29,14 +29,14 @@ function row(entry: AuditEntry) {
 }
 
 /**
- * Records one change; call it inside the transaction that makes the change. Events are never
+ * Records one change, in the transaction that makes it (the type allows no other). Events are never
  * changed or deleted afterwards: the database refuses it (docs/decisions/010-audit-log-append-only.md).
  */
-export async function recordAudit(tx: Transaction, entry: AuditEntry) {
+export async function recordAudit(tx: Tx, entry: AuditEntry) {
 	await tx.auditEvent.create({ data: row(entry) });
 }
 
 /** Records many changes in one statement (bulk actions, imports). */
-export async function recordAudits(tx: Transaction, entries: AuditEntry[]) {
+export async function recordAudits(tx: Tx, entries: AuditEntry[]) {
 	if (entries.length > 0) await tx.auditEvent.createMany({ data: entries.map(row) });
 }

@@ -9,7 +9,7 @@ import {
 } from '$lib/identity';
 import type { Role } from '$lib/roles';
 import { personProfileSelect } from './people/fields';
-import type { Transaction } from './transaction';
+import type { DbOrTx } from './transaction';
 
 export type IdentityPerson = {
 	id: string;
@@ -38,7 +38,7 @@ export type PersonIdentity = {
  * session signed in before their sessions were ended (sign-out, password change) finds nobody.
  */
 export async function loadPerson(
-	db: Transaction,
+	db: DbOrTx,
 	id: string,
 	session?: { sessionVersion: number }
 ): Promise<IdentityPerson | null> {
@@ -56,7 +56,7 @@ export function identityOf(person: IdentityPerson): PersonIdentity {
 }
 
 /** A person's Liveblocks identity and token verdict, or null for nobody by that id. */
-export async function loadIdentity(db: Transaction, id: string): Promise<PersonIdentity | null> {
+export async function loadIdentity(db: DbOrTx, id: string): Promise<PersonIdentity | null> {
 	const person = await loadPerson(db, id);
 	return person && identityOf(person);
 }

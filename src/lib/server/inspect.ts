@@ -5,7 +5,7 @@ import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
 import { activeUserIds } from './rooms/active-users';
 import { indexedAccesses, roomTitle } from './rooms/list';
-import type { Transaction } from './transaction';
+import type { DbOrTx } from './transaction';
 
 /** The fields of room.getSelf() that the room's accesses and the ID token decide. */
 export type PredictedSelf = { id: string; info: LiveblocksUserInfo; canWrite: boolean; canComment: boolean };
@@ -19,7 +19,7 @@ export type RoomInspection = {
 
 /** The prediction for a room of the index, or null when the index does not know the room. */
 export async function inspectRoom(
-	db: Transaction,
+	db: DbOrTx,
 	identity: LiveblocksIdentity,
 	roomId: string
 ): Promise<RoomInspection | null> {

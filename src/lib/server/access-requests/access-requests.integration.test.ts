@@ -15,7 +15,8 @@ import {
 	listPendingRequests,
 	requestsOfPerson
 } from './list';
-import { AlreadyHasAccess, AlreadyRequested, RoomNotIndexed, requestAccess } from './request';
+import { AlreadyRequested } from '../domain-errors';
+import { AlreadyHasAccess, RoomNotIndexed, requestAccess } from './request';
 
 const database = useMigratedDatabase('access_requests');
 let liveblocks: Liveblocks;
@@ -49,7 +50,7 @@ const ask = (
 	requester: { userId: string; groupIds: string[] },
 	roomId: string,
 	message: string | null = null
-) => database.db.$transaction((tx) => requestAccess(tx, requester, roomId, message));
+) => requestAccess(database.db, requester, roomId, message);
 
 const auditsOf = (targetType: string, targetId: string) =>
 	database.db.auditEvent.findMany({ where: { targetType, targetId }, orderBy: { id: 'asc' } });
@@ -220,9 +221,7 @@ describe('declining a request', () => {
 		const roomId = await indexedRoom({ defaultAccesses: [] });
 		const request = await ask(member, roomId);
 
-		const declined = await database.db.$transaction((tx) =>
-			declineRequest(tx, admin.id, request.id, 'Ask your team lead')
-		);
+		const declined = await declineRequest(database.db, admin.id, request.id, 'Ask your team lead');
 
 		expect(declined).toMatchObject({
 			status: 'declined',
@@ -249,11 +248,11 @@ describe('declining a request', () => {
 		const member = await person();
 		const roomId = await indexedRoom({ defaultAccesses: [] });
 		const request = await ask(member, roomId);
-		await database.db.$transaction((tx) => declineRequest(tx, admin.id, request.id, 'No'));
+		await declineRequest(database.db, admin.id, request.id, 'No');
 
-		await expect(
-			database.db.$transaction((tx) => declineRequest(tx, admin.id, request.id, 'Still no'))
-		).rejects.toThrow(AccessRequestDecided);
+		await expect(declineRequest(database.db, admin.id, request.id, 'Still no')).rejects.toThrow(
+			AccessRequestDecided
+		);
 		await expect(previewApproval(database.db, liveblocks, request.id, 'view')).rejects.toThrow(
 			AccessRequestDecided
 		);
@@ -274,8 +273,7 @@ describe('listing requests', () => {
 		const members = await Promise.all([person(), person(), person(), person()]);
 		const requests = [];
 		for (const member of members) requests.push(await ask(member, roomId));
-		for (const request of requests.slice(0, 3))
-			await database.db.$transaction((tx) => declineRequest(tx, admin.id, request.id, 'No'));
+		for (const request of requests.slice(0, 3)) await declineRequest(database.db, admin.id, request.id, 'No');
 
 		const pending = await listPendingRequests(database.db);
 		expect(pending.filter((request) => request.room.id === roomId)).toMatchObject([

@@ -15,7 +15,7 @@ import { loadIdentity } from '../identity';
 import type { AccessRequest } from '../prisma/client';
 import type { Database } from '../prisma-client';
 import { accessesOf, openRoom, saveRoomAccess } from '../rooms/access';
-import type { Transaction } from '../transaction';
+import { withTransaction, type DbOrTx } from '../transaction';
 import { AccessRequestDecided, AccessRequestNotFound } from './errors';
 import { requestReferences, requestSnapshot } from './snapshot';
 
@@ -33,7 +33,7 @@ export type ApprovalPreview = {
 	resulting: AccessSummary;
 };
 
-async function pendingRequest(db: Transaction, requestId: string): Promise<AccessRequest> {
+async function pendingRequest(db: DbOrTx, requestId: string): Promise<AccessRequest> {
 	const request = await db.accessRequest.findUnique({ where: { id: requestId } });
 	if (!request) throw new AccessRequestNotFound(requestId);
 	if (request.status !== 'pending') throw new AccessRequestDecided(requestId, request.status);
@@ -41,7 +41,7 @@ async function pendingRequest(db: Transaction, requestId: string): Promise<Acces
 }
 
 async function previewFrom(
-	db: Transaction,
+	db: DbOrTx,
 	request: AccessRequest,
 	level: RequestLevel,
 	loaded: RoomAccesses
@@ -100,7 +100,7 @@ export async function approveRequest(
 
 	// The room now gives the person this entry, so the request is approved even if another admin
 	// declined it during the save: the record says what the person can do.
-	const request = await db.$transaction(async (tx) => {
+	const request = await withTransaction(db, async (tx) => {
 		const now = await tx.accessRequest.findUnique({ where: { id: requestId } });
 		if (!now) throw new AccessRequestNotFound(requestId);
 		const after = await tx.accessRequest.update({

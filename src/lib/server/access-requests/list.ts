@@ -1,7 +1,7 @@
 // Reading access requests: the admins' queue and history, one request, and a person's own.
 import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import type { AccessRequest, Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type AccessRequestView = Pick<
 	AccessRequest,
@@ -30,7 +30,7 @@ const select = {
 type Row = Prisma.AccessRequestGetPayload<{ select: typeof select }>;
 
 /** Rooms and deciders for a page of requests: two queries, however many rows. */
-async function views(db: Transaction, rows: Row[]): Promise<AccessRequestView[]> {
+async function views(db: DbOrTx, rows: Row[]): Promise<AccessRequestView[]> {
 	const roomIds = [...new Set(rows.map((row) => row.roomId))];
 	const deciderIds = [...new Set(rows.flatMap((row) => (row.decidedById ? [row.decidedById] : [])))];
 	const [rooms, deciders] = await Promise.all([
@@ -52,12 +52,12 @@ async function views(db: Transaction, rows: Row[]): Promise<AccessRequestView[]>
 }
 
 /** How many requests wait for an admin (for the navigation badge): one count on the pending index. */
-export function countPendingRequests(db: Transaction): Promise<number> {
+export function countPendingRequests(db: DbOrTx): Promise<number> {
 	return db.accessRequest.count({ where: { status: 'pending' } });
 }
 
 /** The requests waiting for an admin, oldest first (at most `limit`). */
-export async function listPendingRequests(db: Transaction, limit = 100): Promise<AccessRequestView[]> {
+export async function listPendingRequests(db: DbOrTx, limit = 100): Promise<AccessRequestView[]> {
 	const rows = await db.accessRequest.findMany({
 		where: { status: 'pending' },
 		orderBy: [{ requestedAt: 'asc' }, { id: 'asc' }],
@@ -71,7 +71,7 @@ export type DecidedPage = { requests: AccessRequestView[]; next: string | null }
 
 /** Approved and declined requests, most recently decided first, a keyset page at a time. */
 export async function listDecidedRequests(
-	db: Transaction,
+	db: DbOrTx,
 	options: { after?: string | null; limit?: number } = {}
 ): Promise<DecidedPage> {
 	const limit = options.limit ?? 20;
@@ -99,14 +99,14 @@ export async function listDecidedRequests(
 }
 
 /** One request, or null. */
-export async function findRequest(db: Transaction, id: string): Promise<AccessRequestView | null> {
+export async function findRequest(db: DbOrTx, id: string): Promise<AccessRequestView | null> {
 	const row = await db.accessRequest.findUnique({ where: { id }, select });
 	return row ? (await views(db, [row]))[0]! : null;
 }
 
 /** A person's own requests, newest first (at most `limit`), for their home. */
 export async function requestsOfPerson(
-	db: Transaction,
+	db: DbOrTx,
 	personId: string,
 	limit = 20
 ): Promise<AccessRequestView[]> {
@@ -121,7 +121,7 @@ export async function requestsOfPerson(
 
 /** The person's latest request for one room, pending or decided, or null. */
 export async function latestRequestFor(
-	db: Transaction,
+	db: DbOrTx,
 	personId: string,
 	roomId: string
 ): Promise<AccessRequestView | null> {

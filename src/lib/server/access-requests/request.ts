@@ -1,9 +1,10 @@
 // A person refused in a room asks the admins for access.
 import { resolveEffectiveAccess } from '$lib/access';
 import { recordAudit } from '../audit';
+import type { Database } from '../prisma-client';
 import { indexedAccesses } from '../rooms/list';
 import type { AccessRequest } from '../prisma/client';
-import { isUniqueViolation, type Transaction } from '../transaction';
+import { withTransaction } from '../transaction';
 import { requestReferences, requestSnapshot } from './snapshot';
 
 /** The room index has no room with this id (never synced, or deleted in Liveblocks). */
@@ -20,34 +21,28 @@ export class AlreadyHasAccess extends Error {
 	}
 }
 
-/** The person already has a pending request for this room (also raised when two arrive at once). */
-export class AlreadyRequested extends Error {
-	constructor(readonly roomId: string) {
-		super(`You already asked for access to ${roomId}; an admin will decide`);
-	}
-}
-
 /** The person as their ID token names them, which is what Liveblocks resolves at the door. */
 export type Requester = { userId: string; groupIds: readonly string[] };
 
 /**
  * Records a pending request and its audit event. Refused when the index does not know the room,
  * when the room's accesses (as the index has them) already let the person in, and when they
- * already have a pending request for it. Run inside a transaction so both are written or neither.
+ * already have a pending request for it (AlreadyRequested, also when two arrive at once).
  */
-export async function requestAccess(
-	tx: Transaction,
+export function requestAccess(
+	db: Database,
 	requester: Requester,
 	roomId: string,
 	message: string | null
 ): Promise<AccessRequest> {
-	const room = await tx.room.findUnique({
-		where: { id: roomId },
-		select: { defaultAccesses: true, groupsAccesses: true, usersAccesses: true }
-	});
-	if (!room) throw new RoomNotIndexed(roomId);
-	if (resolveEffectiveAccess(indexedAccesses(room), requester).canConnect) throw new AlreadyHasAccess(roomId);
-	try {
+	return withTransaction(db, async (tx) => {
+		const room = await tx.room.findUnique({
+			where: { id: roomId },
+			select: { defaultAccesses: true, groupsAccesses: true, usersAccesses: true }
+		});
+		if (!room) throw new RoomNotIndexed(roomId);
+		if (resolveEffectiveAccess(indexedAccesses(room), requester).canConnect)
+			throw new AlreadyHasAccess(roomId);
 		const request = await tx.accessRequest.create({
 			data: { personId: requester.userId, roomId, message: message || null }
 		});
@@ -58,8 +53,5 @@ export async function requestAccess(
 			after: requestSnapshot(request)
 		});
 		return request;
-	} catch (error) {
-		if (isUniqueViolation(error)) throw new AlreadyRequested(roomId);
-		throw error;
-	}
+	});
 }

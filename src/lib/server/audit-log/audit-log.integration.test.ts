@@ -9,9 +9,10 @@ import { useMigratedDatabase } from '../../../../scripts/testing/migrated-databa
 import { applyMigrations } from '../../../../scripts/services/migrate';
 import { createTestDatabase } from '../../../../scripts/services/test-postgres';
 import { recordAudit } from '../audit';
-import { addMembers, removeMembers } from '../groups/memberships';
+import { addMembersToGroup, removeMembersFromGroup } from '../groups/memberships';
 import { createGroup } from '../groups/write';
 import { deletePerson } from '../people/delete';
+import { withTransaction } from '../transaction';
 import { auditLogEntries } from './entries';
 import { auditEventsForExport } from './export';
 import { listAuditEvents } from './list';
@@ -31,7 +32,7 @@ async function person(name = 'Someone') {
 describe('the audit table', () => {
 	it('refuses UPDATE, DELETE and TRUNCATE, from the app and from plain SQL alike', async () => {
 		const target = unique('room');
-		await database.db.$transaction((tx) =>
+		await withTransaction(database.db, (tx) =>
 			recordAudit(tx, { actorId: null, action: 'room.deleted', target: { type: 'room', id: target } })
 		);
 		const refused = /The audit log is append-only: (UPDATE|DELETE|TRUNCATE) on "AuditEvent" is refused/;
@@ -61,11 +62,9 @@ describe('the audit table', () => {
 	it('lets people be deleted, keeping the events they made and the events about them', async () => {
 		const [admin, leaving] = [await person('Admin'), await person('Leaving Person')];
 		const group = unique('group');
-		await database.db.$transaction(async (tx) => {
-			await createGroup(tx, leaving.id, { id: group, name: 'Made by the leaver', description: '' });
-			await addMembers(tx, admin.id, group, [leaving.id]);
-		});
-		await database.db.$transaction((tx) => deletePerson(tx, admin.id, leaving.id));
+		await createGroup(database.db, leaving.id, { id: group, name: 'Made by the leaver', description: '' });
+		await addMembersToGroup(database.db, admin.id, group, [leaving.id]);
+		await deletePerson(database.db, admin.id, leaving.id, { removeEntries: false });
 
 		const page = await listAuditEvents(database.db, query(`target=person:${leaving.id}`), 50);
 		const entries = await auditLogEntries(database.db, page.events);
@@ -93,7 +92,7 @@ describe('events in words', () => {
 			}
 		});
 		const room = unique('room');
-		await database.db.$transaction((tx) =>
+		await withTransaction(database.db, (tx) =>
 			recordAudit(tx, {
 				actorId: admin.id,
 				action: 'room.access-updated',
@@ -201,8 +200,8 @@ describe('listing the log', () => {
 		});
 		// Memberships are about the person and related to the group: the group's history lists them.
 		await database.db.group.create({ data: { id: group, name: 'Designers' } });
-		await database.db.$transaction((tx) => addMembers(tx, bob.id, group, [ada.id]));
-		await database.db.$transaction((tx) => removeMembers(tx, bob.id, group, [ada.id]));
+		await addMembersToGroup(database.db, bob.id, group, [ada.id]);
+		await removeMembersFromGroup(database.db, bob.id, group, [ada.id]);
 
 		const actions = async (search: string) =>
 			(await listAuditEvents(database.db, query(search), 50)).events.map((e) => `${e.action} ${e.targetId}`);

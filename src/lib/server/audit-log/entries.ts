@@ -2,7 +2,7 @@ import { describePolicyChange, type PolicyChange } from '$lib/access';
 import { auditActionLabel } from '$lib/audit-actions';
 import { describeChanges, referencedIds } from '$lib/audit-changes';
 import type { AuditLogEntry, AuditSubject } from '$lib/audit-entry';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import type { AuditEventRow } from './list';
 
 type Known = { name: string; exists: boolean };
@@ -10,7 +10,7 @@ type Known = { name: string; exists: boolean };
 type Wanted = Record<'person' | 'group' | 'room' | 'bulk-job', Set<string>>;
 
 /** Looks up every subject in `wanted` with one query per kind; the answer names any subject. */
-async function lookUp(db: Transaction, wanted: Wanted) {
+async function lookUp(db: DbOrTx, wanted: Wanted) {
 	const [people, groups, rooms, jobs] = await Promise.all([
 		peopleNamed(db, [...wanted.person]),
 		groupsNamed(db, [...wanted.group]),
@@ -38,7 +38,7 @@ function collector() {
 }
 
 /** A subject named as the log names it (the page's filter chips). */
-export async function auditSubject(db: Transaction, { type, id }: { type: string; id: string }) {
+export async function auditSubject(db: DbOrTx, { type, id }: { type: string; id: string }) {
 	const { wanted, want } = collector();
 	want(type, id);
 	return (await lookUp(db, wanted))(type, id);
@@ -48,7 +48,7 @@ export async function auditSubject(db: Transaction, { type, id }: { type: string
  * The events of one page in words: every person, group, room and bulk job they name is looked
  * up once for the whole page (a query per kind), never once per event.
  */
-export async function auditLogEntries(db: Transaction, events: AuditEventRow[]): Promise<AuditLogEntry[]> {
+export async function auditLogEntries(db: DbOrTx, events: AuditEventRow[]): Promise<AuditLogEntry[]> {
 	const { wanted, want } = collector();
 	for (const event of events) {
 		want('person', event.actorId);
@@ -81,7 +81,7 @@ export async function auditLogEntries(db: Transaction, events: AuditEventRow[]):
  * Names of deleted people and groups come from the event that deleted them, which keeps what
  * they were: the (targetType, targetId, …) index finds it.
  */
-async function namesAtDeletion(db: Transaction, type: 'person' | 'group', ids: string[]) {
+async function namesAtDeletion(db: DbOrTx, type: 'person' | 'group', ids: string[]) {
 	if (ids.length === 0) return new Map<string, Known>();
 	const rows = await db.$queryRaw<{ id: string; name: string | null }[]>`
 		SELECT DISTINCT ON ("targetId") "targetId" AS id, "before" ->> 'name' AS name
@@ -91,7 +91,7 @@ async function namesAtDeletion(db: Transaction, type: 'person' | 'group', ids: s
 	return new Map(rows.flatMap((row) => (row.name ? [[row.id, { name: row.name, exists: false }]] : [])));
 }
 
-async function peopleNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
+async function peopleNamed(db: DbOrTx, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
 	const people = await db.person.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
 	const found = new Map(people.map((p): [string, Known] => [p.id, { name: p.name, exists: true }]));
@@ -103,7 +103,7 @@ async function peopleNamed(db: Transaction, ids: string[]): Promise<Map<string, 
 	return new Map([...deleted, ...found]);
 }
 
-async function groupsNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
+async function groupsNamed(db: DbOrTx, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
 	const groups = await db.group.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
 	const found = new Map(groups.map((g): [string, Known] => [g.id, { name: g.name, exists: true }]));
@@ -115,7 +115,7 @@ async function groupsNamed(db: Transaction, ids: string[]): Promise<Map<string, 
 	return new Map([...deleted, ...found]);
 }
 
-async function roomsNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
+async function roomsNamed(db: DbOrTx, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
 	const rooms = await db.room.findMany({ where: { id: { in: ids } }, select: { id: true, metadata: true } });
 	return new Map(
@@ -126,7 +126,7 @@ async function roomsNamed(db: Transaction, ids: string[]): Promise<Map<string, K
 	);
 }
 
-async function jobsNamed(db: Transaction, ids: string[]): Promise<Map<string, Known>> {
+async function jobsNamed(db: DbOrTx, ids: string[]): Promise<Map<string, Known>> {
 	if (ids.length === 0) return new Map();
 	const jobs = await db.bulkJob.findMany({ where: { id: { in: ids } }, select: { id: true, change: true } });
 	return new Map(

@@ -1,6 +1,6 @@
 import type { AuditFilter } from '$lib/audit-query';
 import type { AuditLogEntry } from '$lib/audit-entry';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import { auditLogEntries } from './entries';
 import { selectEvents, type AuditEventRow } from './list';
 
@@ -11,7 +11,7 @@ import { selectEvents, type AuditEventRow } from './list';
  * they are not in it.
  */
 export async function* auditEventsForExport(
-	db: Transaction,
+	db: DbOrTx,
 	filter: AuditFilter,
 	batchSize = 1_000
 ): AsyncGenerator<AuditLogEntry[]> {

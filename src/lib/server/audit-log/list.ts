@@ -1,7 +1,7 @@
 import { timeRange, type AuditFilter, type AuditQuery } from '$lib/audit-query';
 import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type AuditEventRow = {
 	id: bigint;
@@ -59,7 +59,7 @@ function conditions(filter: AuditFilter, beyond: { position: Position; newer: bo
  * memberships): two index ranges, each cut to the limit before they are merged.
  */
 export async function selectEvents(
-	db: Transaction,
+	db: DbOrTx,
 	filter: AuditFilter,
 	limit: number,
 	beyond: { position: Position; newer: boolean } | null = null
@@ -101,11 +101,7 @@ function decodePosition(cursor: string | null): Position | null {
  * One page of the log by keyset on (createdAt, id), newest first: the 1,000th page costs what the
  * first does. A cursor that does not decode starts from the newest event.
  */
-export async function listAuditEvents(
-	db: Transaction,
-	query: AuditQuery,
-	size: number
-): Promise<AuditEventPage> {
+export async function listAuditEvents(db: DbOrTx, query: AuditQuery, size: number): Promise<AuditEventPage> {
 	const before = decodePosition(query.before);
 	const after = before ? null : decodePosition(query.after);
 	if (before) {

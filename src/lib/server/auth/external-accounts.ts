@@ -1,5 +1,7 @@
 import type { Database } from '../prisma-client';
 import { recordAudit } from '../audit';
+import { EmailTaken, LoginAlreadyLinked, PersonNotFound } from '../domain-errors';
+import { withTransaction, type Tx } from '../transaction';
 import { normaliseEmail } from '../../email';
 
 export type ExternalLogin = {
@@ -24,6 +26,22 @@ export async function resolveExternalLogin(
 	login: ExternalLogin,
 	allowUnknownEmails: boolean
 ): Promise<ExternalSignInResult> {
+	try {
+		return await resolveOnce(db, login, allowUnknownEmails);
+	} catch (error) {
+		// Another sign-in (a second tab, a double click) linked this login or created this email
+		// first, or the person was deleted meanwhile: what is in the database now answers.
+		if (error instanceof EmailTaken || error instanceof LoginAlreadyLinked || error instanceof PersonNotFound)
+			return resolveOnce(db, login, allowUnknownEmails);
+		throw error;
+	}
+}
+
+async function resolveOnce(
+	db: Database,
+	login: ExternalLogin,
+	allowUnknownEmails: boolean
+): Promise<ExternalSignInResult> {
 	const accountKey = { provider: login.provider, providerAccountId: login.providerAccountId };
 	const linked = await db.account.findUnique({
 		where: { provider_providerAccountId: accountKey },
@@ -32,27 +50,32 @@ export async function resolveExternalLogin(
 	let person = linked?.person;
 	const emails = login.verifiedEmails.map(normaliseEmail);
 	if (!person && emails.length > 0) {
-		person =
+		const known =
 			(await db.person.findFirst({ where: { email: { in: emails } }, select: { id: true, status: true } })) ??
 			undefined;
-		if (!person && allowUnknownEmails) {
-			const data = { email: emails[0]!, name: login.name || emails[0]!, role: 'member' as const };
-			person = await db.$transaction(async (tx) => {
-				const created = await tx.person.create({ data, select: { id: true, status: true } });
-				await recordAudit(tx, {
-					actorId: null,
-					action: 'person.created',
-					target: { type: 'person', id: created.id },
-					after: { ...data, via: login.provider }
-				});
-				return created;
+		if (known || allowUnknownEmails) {
+			// A new person and their link commit together, so a lost race leaves neither behind.
+			person = await withTransaction(db, async (tx) => {
+				const owner = known ?? (await createMember(tx, login, emails[0]!));
+				await tx.account.create({ data: { ...accountKey, type: login.type, personId: owner.id } });
+				return owner;
 			});
-		}
-		if (person) {
-			await db.account.create({ data: { ...accountKey, type: login.type, personId: person.id } });
 		}
 	}
 	if (!person) return { refused: 'unknown' };
 	if (person.status !== 'active') return { refused: 'deactivated' };
 	return { personId: person.id };
+}
+
+/** A new member for a login whose verified email nobody has, recorded as made by the provider. */
+async function createMember(tx: Tx, login: ExternalLogin, email: string) {
+	const data = { email, name: login.name || email, role: 'member' as const };
+	const created = await tx.person.create({ data, select: { id: true, status: true } });
+	await recordAudit(tx, {
+		actorId: null,
+		action: 'person.created',
+		target: { type: 'person', id: created.id },
+		after: { ...data, via: login.provider }
+	});
+	return created;
 }

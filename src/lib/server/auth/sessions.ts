@@ -1,12 +1,12 @@
 // What a session carries besides the person's id, and how sessions end before their time.
 // See docs/decisions/012-session-revocation.md.
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 /** The part of the Auth.js token this module owns. */
 export type SessionStamp = { sessionVersion?: number; signedInAt?: number };
 
 /** The stamp a new session gets: the person's session version now, and when they signed in. */
-export async function stampSignIn(db: Transaction, personId: string, now: number): Promise<SessionStamp> {
+export async function stampSignIn(db: DbOrTx, personId: string, now: number): Promise<SessionStamp> {
 	const person = await db.person.findUnique({ where: { id: personId }, select: { sessionVersion: true } });
 	return { sessionVersion: person?.sessionVersion ?? 0, signedInAt: now };
 }
@@ -26,7 +26,7 @@ export function sessionExpired(stamp: SessionStamp, now: number, lifetimeSeconds
  * version, which the per-request read of the person (loadPerson) no longer matches. Returns the
  * new version, for a session that should carry on (see renewSession).
  */
-export async function endSessions(db: Transaction, personId: string): Promise<number> {
+export async function endSessions(db: DbOrTx, personId: string): Promise<number> {
 	const person = await db.person.update({
 		where: { id: personId },
 		data: { sessionVersion: { increment: 1 } },

@@ -1,6 +1,6 @@
 import { decodeCursor, encodeCursor, likePattern } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type GroupSummary = { id: string; name: string; description: string; memberCount: number };
 
@@ -12,7 +12,7 @@ export type GroupPage = { groups: GroupSummary[]; next: string | null };
  * (groupId) index, so a page costs the same with 20 groups or 20,000.
  */
 export async function listGroups(
-	db: Transaction,
+	db: DbOrTx,
 	options: { search?: string; after?: string | null; limit?: number } = {}
 ): Promise<GroupPage> {
 	const limit = options.limit ?? 50;

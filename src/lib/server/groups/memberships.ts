@@ -1,13 +1,38 @@
 import { recordAudits } from '../audit';
-import type { Transaction } from '../transaction';
+import type { Database } from '../prisma-client';
+import { withTransaction, type Tx } from '../transaction';
+
+/**
+ * Adds people to a group from its page. Throws GroupNotFound or PersonNotFound when the group, or
+ * someone chosen, was deleted meanwhile, and MembershipChanged when another admin added the same
+ * person at the same moment: nobody is added then.
+ */
+export function addMembersToGroup(
+	db: Database,
+	actorId: string,
+	groupId: string,
+	personIds: readonly string[]
+): Promise<string[]> {
+	return withTransaction(db, (tx) => addMembers(tx, actorId, groupId, personIds));
+}
+
+/** Removes people from a group from its page; those no longer in it are left out. */
+export function removeMembersFromGroup(
+	db: Database,
+	actorId: string,
+	groupId: string,
+	personIds: readonly string[]
+): Promise<string[]> {
+	return withTransaction(db, (tx) => removeMembers(tx, actorId, groupId, personIds));
+}
 
 /**
  * The one door for membership changes (group pages, bulk actions, CSV import): each change is
  * audited per person, since a person's groups are exactly what their ID token carries.
- * Run inside a transaction. Returns the ids whose membership actually changed.
+ * Returns the ids whose membership actually changed.
  */
 export async function addMembers(
-	tx: Transaction,
+	tx: Tx,
 	actorId: string | null,
 	groupId: string,
 	personIds: readonly string[]
@@ -20,7 +45,7 @@ export async function addMembers(
 }
 
 export async function removeMembers(
-	tx: Transaction,
+	tx: Tx,
 	actorId: string | null,
 	groupId: string,
 	personIds: readonly string[]
@@ -31,7 +56,7 @@ export async function removeMembers(
 	return removed;
 }
 
-async function membersAmong(tx: Transaction, groupId: string, personIds: readonly string[]) {
+async function membersAmong(tx: Tx, groupId: string, personIds: readonly string[]) {
 	const memberships = await tx.groupMembership.findMany({
 		where: { groupId, personId: { in: [...personIds] } },
 		select: { personId: true }
@@ -40,7 +65,7 @@ async function membersAmong(tx: Transaction, groupId: string, personIds: readonl
 }
 
 async function recordMembershipChanges(
-	tx: Transaction,
+	tx: Tx,
 	actorId: string | null,
 	action: 'membership.added' | 'membership.removed',
 	groupId: string,

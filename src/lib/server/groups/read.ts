@@ -1,10 +1,10 @@
 import { decodeCursor, encodeCursor } from '../keyset-cursor';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type GroupMember = { id: string; name: string; email: string; status: 'active' | 'deactivated' };
 
 /** A group with how many members it has, or null. */
-export async function findGroup(db: Transaction, id: string) {
+export async function findGroup(db: DbOrTx, id: string) {
 	const group = await db.group.findUnique({
 		where: { id },
 		select: { id: true, name: true, description: true, _count: { select: { memberships: true } } }
@@ -16,7 +16,7 @@ export async function findGroup(db: Transaction, id: string) {
 
 /** One page of a group's members by name: groups may hold thousands of people. */
 export async function listMembers(
-	db: Transaction,
+	db: DbOrTx,
 	groupId: string,
 	options: { after?: string | null; limit?: number } = {}
 ): Promise<{ members: GroupMember[]; next: string | null }> {

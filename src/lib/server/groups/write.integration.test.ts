@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { newGroupSchema } from '$lib/schemas/group';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import { addMembers } from './memberships';
-import { createGroup, deleteGroup, GroupIdTaken, GroupNotFound, updateGroup } from './write';
+import { GroupIdTaken, GroupNotFound } from '../domain-errors';
+import { withTransaction } from '../transaction';
+import { addMembersToGroup } from './memberships';
+import { createGroup, deleteGroup, deleteGroupWithMembers, updateGroup } from './write';
 
 const database = useMigratedDatabase('groups_write');
 
@@ -17,9 +19,7 @@ async function person() {
 describe('groups', () => {
 	it('creates a group and its audit event together', async () => {
 		const id = slug('designers');
-		const group = await database.db.$transaction((tx) =>
-			createGroup(tx, null, newGroupSchema.parse({ id, name: ' Designers ' }))
-		);
+		const group = await createGroup(database.db, null, newGroupSchema.parse({ id, name: ' Designers ' }));
 		expect(group).toMatchObject({ id, name: 'Designers', description: '' });
 		const events = await database.db.auditEvent.findMany({ where: { targetType: 'group', targetId: id } });
 		expect(events).toMatchObject([
@@ -30,9 +30,7 @@ describe('groups', () => {
 	it('lets one of two concurrent creations of an id win; the other gets GroupIdTaken and writes nothing', async () => {
 		const id = slug('race');
 		const results = await Promise.allSettled(
-			['First', 'Second'].map((name) =>
-				database.db.$transaction((tx) => createGroup(tx, null, { id, name, description: '' }))
-			)
+			['First', 'Second'].map((name) => createGroup(database.db, null, { id, name, description: '' }))
 		);
 		expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
 		const refused = results.filter((result) => result.status === 'rejected');
@@ -64,7 +62,7 @@ describe('groups', () => {
 		await expect(
 			updateGroup(database.db, null, 'nope', { name: 'X', description: '' })
 		).rejects.toBeInstanceOf(GroupNotFound);
-		await expect(database.db.$transaction((tx) => deleteGroup(tx, null, 'nope'))).rejects.toBeInstanceOf(
+		await expect(deleteGroup(database.db, 'admin', 'nope', { removeEntries: false })).rejects.toBeInstanceOf(
 			GroupNotFound
 		);
 	});
@@ -73,39 +71,39 @@ describe('groups', () => {
 		const id = slug('doomed');
 		await createGroup(database.db, null, { id, name: 'Doomed', description: 'Soon gone' });
 		const [a, b] = [await person(), await person()];
-		await addMembers(database.db, null, id, [a.id, b.id]);
+		await addMembersToGroup(database.db, 'admin', id, [a.id, b.id]);
 
-		const count = await database.db.$transaction((tx) => deleteGroup(tx, null, id));
+		const deleted = await deleteGroup(database.db, 'admin', id, { removeEntries: true });
 
-		expect(count).toBe(2);
+		expect(deleted).toEqual({ memberCount: 2, jobId: null }); // no room names it
 		expect(await database.db.group.findUnique({ where: { id } })).toBeNull();
 		expect(await database.db.groupMembership.count({ where: { groupId: id } })).toBe(0);
 		expect(await database.db.person.count({ where: { id: { in: [a.id, b.id] } } })).toBe(2);
-		const deleted = await database.db.auditEvent.findFirstOrThrow({
+		const event = await database.db.auditEvent.findFirstOrThrow({
 			where: { targetId: id, action: 'group.deleted' }
 		});
-		expect(deleted.before).toEqual({ id, name: 'Doomed', description: 'Soon gone', memberCount: 2 });
+		expect(event.before).toEqual({ id, name: 'Doomed', description: 'Soon gone', memberCount: 2 });
 		const removals = await database.db.auditEvent.findMany({
 			where: { action: 'membership.removed', before: { path: ['groupId'], equals: id } }
 		});
 		expect(removals.map((event) => event.targetId).sort()).toEqual([a.id, b.id].sort());
 	});
 
-	it('makes a member added while the group is being deleted fail rather than outlive the group', async () => {
+	it('makes a member added while the group is being deleted fail with GroupNotFound rather than outlive it', async () => {
 		const id = slug('contended');
 		await createGroup(database.db, null, { id, name: 'Contended', description: '' });
 		const late = await person();
 		let deleted!: () => void;
 		let commit!: () => void;
 		const groupDeleted = new Promise<void>((resolve) => (deleted = resolve));
-		const deletion = database.db.$transaction(async (tx) => {
-			await deleteGroup(tx, null, id);
+		const deletion = withTransaction(database.db, async (tx) => {
+			await deleteGroupWithMembers(tx, null, id);
 			deleted();
 			await new Promise<void>((resolve) => (commit = resolve));
 		});
 		await groupDeleted;
-		const addition = database.db.$transaction((tx) => addMembers(tx, null, id, [late.id]));
-		const refused = expect(addition).rejects.toMatchObject({ code: 'P2003' }); // foreign key
+		const addition = addMembersToGroup(database.db, 'admin', id, [late.id]);
+		const refused = expect(addition).rejects.toBeInstanceOf(GroupNotFound); // the foreign key
 		await new Promise((resolve) => setTimeout(resolve, 200));
 		commit();
 		await deletion;

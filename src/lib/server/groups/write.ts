@@ -1,21 +1,11 @@
 import type { GroupDetails, NewGroup } from '$lib/schemas/group';
 import { recordAudit } from '../audit';
+import { GroupNotFound } from '../domain-errors';
 import type { Group } from '../prisma/client';
-import { isUniqueViolation, type Transaction } from '../transaction';
+import type { Database } from '../prisma-client';
+import { queueEntryRemoval } from '../rooms/referencing';
+import { withTransaction, type Tx } from '../transaction';
 import { removeMembers } from './memberships';
-
-/** Another group already has this id (also raised when two admins create it at once). */
-export class GroupIdTaken extends Error {
-	constructor(readonly id: string) {
-		super(`The id ${id} is already used by another group`);
-	}
-}
-
-export class GroupNotFound extends Error {
-	constructor(readonly id: string) {
-		super(`No group with id ${id}`);
-	}
-}
 
 /** What the audit log keeps of a group. */
 export function groupSnapshot(group: Group) {
@@ -23,9 +13,9 @@ export function groupSnapshot(group: Group) {
 	return { id, name, description };
 }
 
-/** Creates a group and records it. Run inside a transaction so both are written or neither. */
-export async function createGroup(tx: Transaction, actorId: string | null, input: NewGroup): Promise<Group> {
-	try {
+/** Creates a group and records it. Throws GroupIdTaken when the id is taken, even by a racing creation. */
+export function createGroup(db: Database, actorId: string | null, input: NewGroup): Promise<Group> {
+	return withTransaction(db, async (tx) => {
 		const group = await tx.group.create({ data: input });
 		await recordAudit(tx, {
 			actorId,
@@ -34,42 +24,58 @@ export async function createGroup(tx: Transaction, actorId: string | null, input
 			after: groupSnapshot(group)
 		});
 		return group;
-	} catch (error) {
-		if (isUniqueViolation(error)) throw new GroupIdTaken(input.id);
-		throw error;
-	}
+	});
 }
 
 /** Renames or describes a group; its id never changes, since rooms reference it. */
-export async function updateGroup(
-	tx: Transaction,
+export function updateGroup(
+	db: Database,
 	actorId: string | null,
 	id: string,
 	input: GroupDetails
 ): Promise<Group> {
-	const before = await tx.group.findUnique({ where: { id } });
-	if (!before) throw new GroupNotFound(id);
-	const after = await tx.group.update({
-		where: { id },
-		data: { name: input.name, description: input.description }
+	return withTransaction(db, async (tx) => {
+		const before = await tx.group.findUnique({ where: { id } });
+		if (!before) throw new GroupNotFound(id);
+		const after = await tx.group.update({
+			where: { id },
+			data: { name: input.name, description: input.description }
+		});
+		await recordAudit(tx, {
+			actorId,
+			action: 'group.updated',
+			target: { type: 'group', id },
+			before: groupSnapshot(before),
+			after: groupSnapshot(after)
+		});
+		return after;
 	});
-	await recordAudit(tx, {
-		actorId,
-		action: 'group.updated',
-		target: { type: 'group', id },
-		before: groupSnapshot(before),
-		after: groupSnapshot(after)
+}
+
+/**
+ * Deletes a group and, when asked, queues the bulk job that removes its entries from every room
+ * naming it: both commit together. Returns how many members it had and the job's id, if any.
+ */
+export function deleteGroup(
+	db: Database,
+	actorId: string,
+	id: string,
+	{ removeEntries }: { removeEntries: boolean }
+): Promise<{ memberCount: number; jobId: string | null }> {
+	return withTransaction(db, async (tx) => {
+		const memberCount = await deleteGroupWithMembers(tx, actorId, id);
+		const jobId = removeEntries ? await queueEntryRemoval(tx, actorId, { kind: 'group', id }) : null;
+		return { memberCount, jobId };
 	});
-	return after;
 }
 
 /**
  * Deletes a group after removing its members through the membership door, so each person's audit
- * trail shows the group they lost. Run inside a transaction: the group row is locked first, so a
- * member added meanwhile waits and then fails instead of disappearing unaudited in the cascade.
+ * trail shows the group they lost. The group row is locked first, so a member added meanwhile
+ * waits and then fails (GroupNotFound) instead of disappearing unaudited in the cascade.
  * Returns how many members the group had.
  */
-export async function deleteGroup(tx: Transaction, actorId: string | null, id: string): Promise<number> {
+export async function deleteGroupWithMembers(tx: Tx, actorId: string | null, id: string): Promise<number> {
 	const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Group" WHERE id = ${id} FOR UPDATE`;
 	const before = locked.length > 0 ? await tx.group.findUnique({ where: { id } }) : null;
 	if (!before) throw new GroupNotFound(id);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPeopleQuery, filterOf, type PeopleFilter } from '$lib/people-query';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import { GroupNotFound } from '../groups/write';
+import { GroupNotFound } from '../domain-errors';
 import { bulkAddToGroup, bulkDeactivate, bulkRemoveFromGroup, countToDeactivate } from './bulk';
 
 const database = useMigratedDatabase('people_bulk');

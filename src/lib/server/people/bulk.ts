@@ -1,9 +1,9 @@
 import type { PeopleFilter } from '$lib/people-query';
 import { recordAudits } from '../audit';
+import { GroupNotFound } from '../domain-errors';
 import { addMembers, removeMembers } from '../groups/memberships';
-import { GroupNotFound } from '../groups/write';
 import type { Database } from '../prisma-client';
-import type { Transaction } from '../transaction';
+import { withTransaction, type DbOrTx, type Tx } from '../transaction';
 import { peopleFilterSql } from './filter';
 import { personSnapshot } from './write';
 
@@ -27,7 +27,10 @@ const chunkSize = 2000;
 /** Thousands of people with an audit event each take seconds, not Prisma's default 5. */
 const transactionOptions = { timeout: 120_000, maxWait: 10_000 };
 
-/** Adds everyone targeted to the group, auditing each new membership. Throws GroupNotFound. */
+/**
+ * Adds everyone targeted to the group, auditing each new membership. Throws GroupNotFound, also
+ * when the group is deleted meanwhile, and PersonNotFound when someone targeted is.
+ */
 export function bulkAddToGroup(db: Database, actorId: string, groupId: string, target: BulkTarget) {
 	return changeMembership(db, actorId, groupId, target, addMembers);
 }
@@ -44,13 +47,17 @@ async function changeMembership(
 	target: BulkTarget,
 	change: typeof addMembers
 ): Promise<GroupResult> {
-	return db.$transaction(async (tx) => {
-		const group = await requireGroup(tx, groupId);
-		const ids = await resolveTarget(tx, target);
-		let changed = 0;
-		for (const chunk of chunks(ids)) changed += (await change(tx, actorId, groupId, chunk)).length;
-		return { targeted: ids.length, changed, group };
-	}, transactionOptions);
+	return withTransaction(
+		db,
+		async (tx) => {
+			const group = await requireGroup(tx, groupId);
+			const ids = await resolveTarget(tx, target);
+			let changed = 0;
+			for (const chunk of chunks(ids)) changed += (await change(tx, actorId, groupId, chunk)).length;
+			return { targeted: ids.length, changed, group };
+		},
+		transactionOptions
+	);
 }
 
 /**
@@ -63,38 +70,38 @@ export async function bulkDeactivate(
 	actorId: string,
 	target: BulkTarget
 ): Promise<BulkResult & { skippedSelf: boolean }> {
-	return db.$transaction(async (tx) => {
-		const all = await resolveTarget(tx, target);
-		const ids = all.filter((id) => id !== actorId);
-		let changed = 0;
-		for (const chunk of chunks(ids)) {
-			// Only rows that were active change, and the update locks them: "before" is exact.
-			const deactivated = await tx.person.updateManyAndReturn({
-				where: { id: { in: chunk }, status: 'active' },
-				data: { status: 'deactivated' }
-			});
-			await recordAudits(
-				tx,
-				deactivated.map((after) => ({
-					actorId,
-					action: 'person.deactivated',
-					target: { type: 'person', id: after.id },
-					before: personSnapshot({ ...after, status: 'active' }),
-					after: personSnapshot(after)
-				}))
-			);
-			changed += deactivated.length;
-		}
-		return { targeted: ids.length, changed, skippedSelf: ids.length < all.length };
-	}, transactionOptions);
+	return withTransaction(
+		db,
+		async (tx) => {
+			const all = await resolveTarget(tx, target);
+			const ids = all.filter((id) => id !== actorId);
+			let changed = 0;
+			for (const chunk of chunks(ids)) {
+				// Only rows that were active change, and the update locks them: "before" is exact.
+				const deactivated = await tx.person.updateManyAndReturn({
+					where: { id: { in: chunk }, status: 'active' },
+					data: { status: 'deactivated' }
+				});
+				await recordAudits(
+					tx,
+					deactivated.map((after) => ({
+						actorId,
+						action: 'person.deactivated',
+						target: { type: 'person', id: after.id },
+						before: personSnapshot({ ...after, status: 'active' }),
+						after: personSnapshot(after)
+					}))
+				);
+				changed += deactivated.length;
+			}
+			return { targeted: ids.length, changed, skippedSelf: ids.length < all.length };
+		},
+		transactionOptions
+	);
 }
 
 /** How many people bulkDeactivate would change now: the active ones targeted, the actor aside. */
-export async function countToDeactivate(
-	db: Transaction,
-	actorId: string,
-	target: BulkTarget
-): Promise<number> {
+export async function countToDeactivate(db: DbOrTx, actorId: string, target: BulkTarget): Promise<number> {
 	if ('ids' in target) {
 		return db.person.count({ where: { id: { in: [...target.ids], not: actorId }, status: 'active' } });
 	}
@@ -104,7 +111,7 @@ export async function countToDeactivate(
 	return row?.count ?? 0;
 }
 
-async function requireGroup(tx: Transaction, groupId: string) {
+async function requireGroup(tx: Tx, groupId: string) {
 	const group = await tx.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
 	if (!group) throw new GroupNotFound(groupId);
 	return group;
@@ -115,7 +122,7 @@ async function requireGroup(tx: Transaction, groupId: string) {
  * transaction, and picked ids that no longer exist are dropped. Sorted, so two bulk actions at
  * once lock their rows in the same order instead of deadlocking.
  */
-async function resolveTarget(tx: Transaction, target: BulkTarget): Promise<string[]> {
+async function resolveTarget(tx: Tx, target: BulkTarget): Promise<string[]> {
 	if ('filter' in target) {
 		const rows = await tx.$queryRaw<{ id: string }[]>`
 			SELECT "id" FROM "Person" WHERE ${peopleFilterSql(target.filter)} ORDER BY "id"`;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { recordAudit } from '../audit';
+import { PersonNotFound } from '../domain-errors';
+import { withTransaction } from '../transaction';
 import { deletePerson } from './delete';
 import { SelfLockout } from './lockout';
-import { PersonNotFound } from './write';
 
 const database = useMigratedDatabase('people_delete');
 
@@ -28,13 +29,11 @@ describe('deletePerson', () => {
 		await database.db.account.create({
 			data: { personId: zoe.id, provider: 'github', providerAccountId: zoe.id, type: 'oauth' }
 		});
-		await recordAudit(database.db, {
-			actorId: zoe.id,
-			action: 'group.updated',
-			target: { type: 'group', id: 'writers' }
-		});
+		await withTransaction(database.db, (tx) =>
+			recordAudit(tx, { actorId: zoe.id, action: 'group.updated', target: { type: 'group', id: 'writers' } })
+		);
 
-		await database.db.$transaction((tx) => deletePerson(tx, admin.id, zoe.id));
+		await deletePerson(database.db, admin.id, zoe.id, { removeEntries: true });
 
 		expect(await database.db.person.findUnique({ where: { id: zoe.id } })).toBeNull();
 		expect(await database.db.groupMembership.count({ where: { personId: zoe.id } })).toBe(0);
@@ -64,18 +63,20 @@ describe('deletePerson', () => {
 	it('refuses an admin deleting themselves and changes nothing', async () => {
 		const admin = await person();
 		await expect(
-			database.db.$transaction((tx) => deletePerson(tx, admin.id, admin.id))
+			deletePerson(database.db, admin.id, admin.id, { removeEntries: true })
 		).rejects.toBeInstanceOf(SelfLockout);
 		expect(await database.db.person.count({ where: { id: admin.id } })).toBe(1);
 		expect(await database.db.auditEvent.count({ where: { targetId: admin.id } })).toBe(0);
 	});
 
 	it('reports a person already gone, also when two deletions race', async () => {
-		await expect(deletePerson(database.db, null, 'missing')).rejects.toBeInstanceOf(PersonNotFound);
+		await expect(
+			deletePerson(database.db, 'admin', 'missing', { removeEntries: false })
+		).rejects.toBeInstanceOf(PersonNotFound);
 		const zoe = await person({ groups: ['racers'] });
 		const results = await Promise.allSettled([
-			database.db.$transaction((tx) => deletePerson(tx, null, zoe.id)),
-			database.db.$transaction((tx) => deletePerson(tx, null, zoe.id))
+			deletePerson(database.db, 'admin', zoe.id, { removeEntries: false }),
+			deletePerson(database.db, 'admin', zoe.id, { removeEntries: false })
 		]);
 		expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
 		const refused = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;

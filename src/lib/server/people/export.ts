@@ -1,7 +1,7 @@
 import type { PeopleQuery, PeopleSort } from '$lib/people-query';
 import type { ExportedPerson } from '$lib/people-csv';
 import { Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import { peopleFilterSql } from './filter';
 
 type ExportRow = ExportedPerson & { id: string };
@@ -19,7 +19,7 @@ const sortColumns: Record<PeopleSort, Prisma.Sql> = {
  * a long export runs may or may not be in it, as with paging through the list.
  */
 export async function* peopleForExport(
-	db: Transaction,
+	db: DbOrTx,
 	query: Pick<PeopleQuery, 'q' | 'role' | 'status' | 'group' | 'sort' | 'dir'>,
 	batchSize = 1_000
 ): AsyncGenerator<ExportedPerson[]> {

@@ -1,6 +1,6 @@
 import { normaliseEmail } from '$lib/email';
 import { likePattern } from '../keyset-cursor';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type PersonMatch = { id: string; name: string; email: string };
 
@@ -8,7 +8,7 @@ export type PersonMatch = { id: string; name: string; email: string };
  * People whose name or email contains `query` (case-insensitive; the trigram indexes serve
  * ILIKE), names that start with it first. For pickers, so a few matches are enough.
  */
-export async function searchPeople(db: Transaction, query: string, limit = 20): Promise<PersonMatch[]> {
+export async function searchPeople(db: DbOrTx, query: string, limit = 20): Promise<PersonMatch[]> {
 	const pattern = likePattern(query.trim());
 	const prefix = pattern.slice(1);
 	return db.$queryRaw<PersonMatch[]>`
@@ -20,7 +20,7 @@ export async function searchPeople(db: Transaction, query: string, limit = 20): 
 
 /** Looks people up by email (normalised); `unknown` lists the emails nobody has, as given. */
 export async function findPeopleByEmail(
-	db: Transaction,
+	db: DbOrTx,
 	emails: readonly string[]
 ): Promise<{ ids: string[]; unknown: string[] }> {
 	const wanted = [...new Set(emails.map(normaliseEmail).filter(Boolean))];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { personSchema } from '$lib/schemas/person';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import { addMembers } from '../groups/memberships';
+import { addMembersToGroup } from '../groups/memberships';
+import { withTransaction } from '../transaction';
 import { applyImport, importLimits, planImport } from './import';
 import { createPerson } from './write';
 
@@ -29,7 +30,8 @@ async function person(fields: { name?: string; role?: 'member' | 'support'; grou
 		null,
 		personSchema.parse({ name: fields.name ?? 'Pat', email: email('pat'), role: fields.role })
 	);
-	for (const groupId of fields.groups ?? []) await addMembers(database.db, null, groupId, [created.id]);
+	for (const groupId of fields.groups ?? [])
+		await addMembersToGroup(database.db, 'admin', groupId, [created.id]);
 	return created;
 }
 
@@ -274,6 +276,32 @@ describe('applyImport', () => {
 		expect(result).toMatchObject({ applied: false, reason: 'changed' });
 		expect(result.plan.totals).toEqual({ create: 1, update: 1, unchanged: 0, errors: 0 });
 		expect(await database.db.person.count({ where: { email: first } })).toBe(0);
+	});
+
+	it('applies nothing, and shows the plan as it is now, when a group it names is deleted during the write', async () => {
+		const me = await admin();
+		const doomed = await group();
+		const newcomer = email('newcomer');
+		let deleting!: () => void;
+		let commit!: () => void;
+		const deleted = new Promise<void>((resolve) => (deleting = resolve));
+		// The group's row stays locked by its deletion until the import is waiting on it.
+		const deletion = withTransaction(database.db, async (tx) => {
+			await tx.group.delete({ where: { id: doomed } });
+			deleting();
+			await new Promise<void>((resolve) => (commit = resolve));
+		});
+		await deleted;
+		const result = applyImport(database.db, me.id, csv('email,name,groups', `${newcomer},New,${doomed}`));
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		commit();
+		await deletion;
+		expect(await result).toMatchObject({
+			applied: false,
+			reason: 'changed',
+			plan: { totals: { errors: 1 }, rows: [{ errors: [{ column: 'groups' }] }] }
+		});
+		expect(await database.db.person.count({ where: { email: newcomer } })).toBe(0);
 	});
 
 	it('rolls back the rows already written when a later write fails', async () => {

@@ -5,8 +5,9 @@ import { personSchema, type PersonInput } from '$lib/schemas/person';
 import { hasNul, nulMessage } from '$lib/schemas/text';
 import { addMembers, removeMembers } from '../groups/memberships';
 import type { Database } from '../prisma-client';
-import type { Transaction } from '../transaction';
-import { createPerson, EmailTaken, updatePerson } from './write';
+import { EmailTaken, GroupNotFound, MembershipChanged, PersonNotFound } from '../domain-errors';
+import { withTransaction, type DbOrTx, type Tx } from '../transaction';
+import { insertPerson, updatePerson } from './write';
 import { personProfileSelect } from './fields';
 
 /*
@@ -154,7 +155,7 @@ type Existing = {
  * `actorId` is who would apply it: nobody may change their own role or status by import.
  */
 export async function planImport(
-	tx: Transaction,
+	tx: DbOrTx,
 	csvText: string,
 	{ actorId }: { actorId?: string } = {}
 ): Promise<ImportPlan> {
@@ -272,6 +273,9 @@ function totalsOf(rows: PlannedRow[]): ImportTotals {
 const sameTotals = (a: ImportTotals, b: ImportTotals) =>
 	a.create === b.create && a.update === b.update && a.unchanged === b.unchanged && a.errors === b.errors;
 
+/** What another admin can do between the plan and its write that makes the write fail. */
+const changedMeanwhile = [EmailTaken, GroupNotFound, PersonNotFound, MembershipChanged];
+
 /** Long enough for the largest file: about 10,000 statements, each a round trip to the database. */
 const applyTimeoutMs = 5 * 60_000;
 
@@ -288,7 +292,8 @@ export async function applyImport(
 	{ confirmed }: { confirmed?: ImportTotals } = {}
 ): Promise<ImportResult> {
 	try {
-		return await db.$transaction(
+		return await withTransaction(
+			db,
 			async (tx): Promise<ImportResult> => {
 				const plan = await planImport(tx, csvText, { actorId });
 				if (!canApply(plan)) return { applied: false, plan, reason: 'invalid' };
@@ -299,15 +304,16 @@ export async function applyImport(
 			{ timeout: applyTimeoutMs, maxWait: 10_000 }
 		);
 	} catch (error) {
-		// Someone created one of these emails between the plan and the write: show the new plan.
-		if (error instanceof EmailTaken) {
+		// Someone created one of these emails, or deleted a group or person it names, between the plan
+		// and the write: show the plan as it is now.
+		if (changedMeanwhile.some((kind) => error instanceof kind)) {
 			return { applied: false, plan: await planImport(db, csvText, { actorId }), reason: 'changed' };
 		}
 		throw error;
 	}
 }
 
-async function applyPlan(tx: Transaction, actorId: string, plan: ImportPlan) {
+async function applyPlan(tx: Tx, actorId: string, plan: ImportPlan) {
 	const people: Extract<ImportResult, { applied: true }>['people'] = [];
 	const added = new Map<string, string[]>();
 	const removed = new Map<string, string[]>();
@@ -321,7 +327,7 @@ async function applyPlan(tx: Transaction, actorId: string, plan: ImportPlan) {
 	for (const { change } of plan.rows) {
 		if (!change || change.kind === 'unchanged') continue;
 		let id: string;
-		if (change.kind === 'create') id = (await createPerson(tx, actorId, change.person)).id;
+		if (change.kind === 'create') id = (await insertPerson(tx, actorId, change.person)).id;
 		else {
 			id = change.personId;
 			// A row that only changes groups leaves the person, and their audit trail, alone.

@@ -2,7 +2,7 @@ import type { PeopleFilter, PeopleQuery, PeopleSort, PersonStatus } from '$lib/p
 import type { Role } from '$lib/roles';
 import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import { peopleFilterSql } from './filter';
 
 export type PersonRow = {
@@ -29,7 +29,7 @@ export type PeoplePage = {
  * page query pick its plan from the real number of matches (see listPeople).
  */
 export async function listPeopleWithCount(
-	db: Transaction,
+	db: DbOrTx,
 	query: PeopleQuery
 ): Promise<PeoplePage & { matching: number }> {
 	const matching = await countPeople(db, query);
@@ -37,7 +37,7 @@ export async function listPeopleWithCount(
 }
 
 /** How many people the filter selects: the "N" of "all N matching". */
-export async function countPeople(db: Transaction, filter: PeopleFilter): Promise<number> {
+export async function countPeople(db: DbOrTx, filter: PeopleFilter): Promise<number> {
 	// A group alone: its memberships are the answer, each naming one existing person (primary and
 	// foreign keys), counted on the (groupId) index instead of joining thousands of people.
 	if (filter.group && !filter.q && !filter.role && !filter.status) {
@@ -74,11 +74,7 @@ const sortColumns: Record<PeopleSort, Prisma.Sql> = {
  * does not decode starts from the beginning. Pass `matching` (countPeople of the same filter)
  * when it is known: it picks the faster plan and skips the query when nobody matches.
  */
-export async function listPeople(
-	db: Transaction,
-	query: PeopleQuery,
-	matching?: number
-): Promise<PeoplePage> {
+export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: number): Promise<PeoplePage> {
 	if (matching === 0) return pageOf([], { next: undefined, previous: undefined, sort: query.sort });
 	const backward = query.before !== null;
 	const cursor = keyOf(query.sort, decodeCursor(query.before ?? query.after, 2));

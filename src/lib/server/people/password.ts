@@ -5,6 +5,7 @@ import { endSessions } from '../auth/sessions';
 import { hashPassword, verifyPassword } from '../passwords';
 import type { Database } from '../prisma-client';
 import { clearLimits, takeAttempt, type Limit } from '../rate-limit';
+import { withTransaction } from '../transaction';
 
 export type PasswordChangeProblem = 'wrong-current' | 'no-password' | 'rate-limited';
 
@@ -67,7 +68,7 @@ export async function changeOwnPassword(
 		throw new PasswordChangeRefused('wrong-current', 'This is not your current password');
 	}
 	const passwordHash = await hashPassword(input.password);
-	const sessionVersion = await db.$transaction(async (tx) => {
+	const sessionVersion = await withTransaction(db, async (tx) => {
 		await tx.person.update({ where: { id: personId }, data: { passwordHash, mustChangePassword: false } });
 		await recordAudit(tx, {
 			actorId: personId,

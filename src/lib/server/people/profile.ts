@@ -1,11 +1,11 @@
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import { personProfileSelect } from './fields';
 
 /**
  * Everything the person page shows about someone: profile, groups, and how they sign in
  * (never the password hash itself).
  */
-export async function loadPersonProfile(db: Transaction, id: string) {
+export async function loadPersonProfile(db: DbOrTx, id: string) {
 	const person = await db.person.findUnique({
 		where: { id },
 		select: {

@@ -10,6 +10,7 @@ import {
 } from '$lib/access';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
+import { withTransaction } from '../transaction';
 import { mirrorRoom } from './mirror';
 import { askLiveblocks, readRoom, writeToRoom } from '../liveblocks';
 import { withRoomWriteClaim } from './write-claim';
@@ -102,7 +103,7 @@ async function saveClaimedRoom(
 		(now) => (now && isEmptyUpdate(diffRoomAccess(edited, accessesOf(now))) ? { result: now } : null)
 	);
 	try {
-		await db.$transaction(async (tx) => {
+		await withTransaction(db, async (tx) => {
 			await mirrorRoom(tx, room);
 			await recordAudit(tx, {
 				actorId,

@@ -1,6 +1,6 @@
 import type { Liveblocks } from '@liveblocks/node';
 import { askLiveblocks } from '../liveblocks';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 /** Liveblocks asks not to poll active users more often than this. */
 export const activeUsersInterval = 10_000;
@@ -24,7 +24,7 @@ export async function activeUserIds(client: Liveblocks, roomId: string): Promise
  * A room Liveblocks cannot answer for keeps its last count.
  */
 export async function refreshActiveUsers(
-	db: Transaction,
+	db: DbOrTx,
 	client: Liveblocks,
 	roomIds: readonly string[],
 	now = new Date()

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveEffectiveAccess, type RoomAccesses } from '$lib/access';
 import { validScopes } from '$lib/access/arbitraries';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import {
 	countRoomsPersonCanEnter,
 	listRoomsOfGroup,
@@ -15,7 +15,7 @@ import {
 const database = useMigratedDatabase('enterable');
 
 /** Writes a room into the index the way the mirror does, under a fresh id with a shared tag. */
-async function indexRoom(db: Transaction, id: string, accesses: RoomAccesses) {
+async function indexRoom(db: DbOrTx, id: string, accesses: RoomAccesses) {
 	await db.room.upsert({
 		where: { id },
 		create: { id, organizationId: '', createdAt: new Date(), searchText: id, ...accesses },

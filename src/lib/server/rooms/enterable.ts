@@ -2,7 +2,7 @@
 // database trigger) find the rooms, the access model's resolver says what each one allows.
 import { resolveEffectiveAccess, scopesToRow, type AccessRow, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity } from '$lib/identity';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import {
 	countRooms,
 	listIndexedRooms,
@@ -27,7 +27,7 @@ export function principalsOf({ userId, groupIds }: TokenHolder): string[] {
  * level: exactly the rooms Liveblocks would let them connect to, each with its resolved access.
  */
 export async function listRoomsPersonCanEnter(
-	db: Transaction,
+	db: DbOrTx,
 	person: TokenHolder,
 	options: PageOptions = {}
 ): Promise<RoomListPage<EnterableRoom>> {
@@ -42,7 +42,7 @@ export async function listRoomsPersonCanEnter(
 }
 
 export function countRoomsPersonCanEnter(
-	db: Transaction,
+	db: DbOrTx,
 	person: TokenHolder,
 	filter: Pick<RoomListOptions, 'search'> = {}
 ): Promise<number> {
@@ -51,7 +51,7 @@ export function countRoomsPersonCanEnter(
 
 /** One page of the rooms whose entry for this group grants a base level, with that entry's row. */
 export async function listRoomsOfGroup(
-	db: Transaction,
+	db: DbOrTx,
 	groupId: string,
 	options: PageOptions = {}
 ): Promise<RoomListPage<GroupRoom>> {
@@ -65,6 +65,6 @@ export async function listRoomsOfGroup(
 	};
 }
 
-export function countRoomsOfGroup(db: Transaction, groupId: string): Promise<number> {
+export function countRoomsOfGroup(db: DbOrTx, groupId: string): Promise<number> {
 	return countRooms(db, { grantedTo: [`group:${groupId}`] });
 }

@@ -1,7 +1,7 @@
 import type { RoomAccesses } from '$lib/access';
 import { decodeCursor, encodeCursor, likePattern } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 export type RoomListItem = {
 	id: string;
@@ -71,14 +71,14 @@ export function roomFilterSql({
 }
 
 /** One page of the room index by id, in either direction, with links to the pages on each side. */
-export async function listRooms(db: Transaction, options: RoomListOptions = {}): Promise<RoomListPage> {
+export async function listRooms(db: DbOrTx, options: RoomListOptions = {}): Promise<RoomListPage> {
 	const page = await listIndexedRooms(db, options);
 	return { ...page, rooms: page.rooms.map(({ accesses: _, ...room }) => room) };
 }
 
 /** listRooms with each room's accesses, for pages that resolve what someone may do in them. */
 export async function listIndexedRooms(
-	db: Transaction,
+	db: DbOrTx,
 	options: RoomListOptions = {}
 ): Promise<RoomListPage<IndexedRoom>> {
 	const limit = options.limit ?? 50;
@@ -124,7 +124,7 @@ export async function listIndexedRooms(
 }
 
 /** The organizations rooms belong to, for the filter. */
-export async function roomOrganizations(db: Transaction): Promise<string[]> {
+export async function roomOrganizations(db: DbOrTx): Promise<string[]> {
 	const rows = await db.room.findMany({
 		distinct: ['organizationId'],
 		select: { organizationId: true },
@@ -135,7 +135,7 @@ export async function roomOrganizations(db: Transaction): Promise<string[]> {
 
 /** How many rooms of the index match the filter (for "12 rooms" beside a list). */
 export async function countRooms(
-	db: Transaction,
+	db: DbOrTx,
 	filter: Pick<RoomListOptions, 'search' | 'organizationId' | 'grantedTo'>
 ): Promise<number> {
 	const { grantedTo, ...rest } = filter;

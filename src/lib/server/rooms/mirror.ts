@@ -1,7 +1,7 @@
 import type { Liveblocks, RoomData } from '@liveblocks/node';
 import { askLiveblocks, LiveblocksUnavailable } from '../liveblocks';
 import type { Prisma, Room } from '../prisma/client';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 import { allPages } from './pages';
 
 /** The id and every metadata value, one per line, for the index's substring search. */
@@ -24,13 +24,13 @@ function indexRow(room: RoomData, syncedAt: Date) {
 }
 
 /** Writes the room as Liveblocks just returned it into the index (keeping its active-user count). */
-export async function mirrorRoom(db: Transaction, room: RoomData, syncedAt = new Date()): Promise<Room> {
+export async function mirrorRoom(db: DbOrTx, room: RoomData, syncedAt = new Date()): Promise<Room> {
 	const row = indexRow(room, syncedAt);
 	return db.room.upsert({ where: { id: room.id }, create: { id: room.id, ...row }, update: row });
 }
 
 /** Takes a room out of the index (it was deleted in Liveblocks). */
-export async function unmirrorRoom(db: Transaction, id: string): Promise<void> {
+export async function unmirrorRoom(db: DbOrTx, id: string): Promise<void> {
 	await db.room.deleteMany({ where: { id } });
 }
 
@@ -42,7 +42,7 @@ export type SyncResult = { synced: number; removed: number };
  * Liveblocks no longer has. A failed sync leaves the rows it did not reach as they were.
  */
 export async function syncRooms(
-	db: Transaction,
+	db: DbOrTx,
 	client: Liveblocks,
 	onProgress: (synced: number) => void = () => {}
 ): Promise<SyncResult> {

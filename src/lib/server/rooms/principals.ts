@@ -5,10 +5,10 @@ import { sortIds } from '$lib/identity';
 import type { GroupChoice, PersonChoice } from '$lib/rooms/principals';
 import { listGroups } from '../groups/list';
 import { searchPeople } from '../people/find';
-import type { Transaction } from '../transaction';
+import type { DbOrTx } from '../transaction';
 
 /** People as the access editor's rows and "why" need them; ids nobody has are left out. */
-export async function peopleByIds(db: Transaction, ids: readonly string[]): Promise<PersonChoice[]> {
+export async function peopleByIds(db: DbOrTx, ids: readonly string[]): Promise<PersonChoice[]> {
 	const people = await db.person.findMany({
 		where: { id: { in: [...ids] } },
 		select: {
@@ -26,7 +26,7 @@ export async function peopleByIds(db: Transaction, ids: readonly string[]): Prom
 	}));
 }
 
-async function groupsByIds(db: Transaction, ids: readonly string[]): Promise<GroupChoice[]> {
+async function groupsByIds(db: DbOrTx, ids: readonly string[]): Promise<GroupChoice[]> {
 	const groups = await db.group.findMany({
 		where: { id: { in: [...ids] } },
 		select: { id: true, name: true, _count: { select: { memberships: true } } }
@@ -35,7 +35,7 @@ async function groupsByIds(db: Transaction, ids: readonly string[]): Promise<Gro
 }
 
 /** The directory's record of every group and person the room names; ids it does not know are left out. */
-export async function describePrincipals(db: Transaction, accesses: RoomAccesses) {
+export async function describePrincipals(db: DbOrTx, accesses: RoomAccesses) {
 	const [groups, people] = await Promise.all([
 		groupsByIds(db, Object.keys(accesses.groupsAccesses)),
 		peopleByIds(db, Object.keys(accesses.usersAccesses))
@@ -44,7 +44,7 @@ export async function describePrincipals(db: Transaction, accesses: RoomAccesses
 }
 
 /** Groups and people whose name (or id, email) contains `query`, a few of each. */
-export async function searchPrincipals(db: Transaction, query: string, limit = 10) {
+export async function searchPrincipals(db: DbOrTx, query: string, limit = 10) {
 	const [groupPage, matches] = await Promise.all([
 		listGroups(db, { search: query, limit }),
 		searchPeople(db, query, limit)

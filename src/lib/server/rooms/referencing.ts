@@ -1,4 +1,4 @@
-import type { Transaction } from '../transaction';
+import type { DbOrTx, Tx } from '../transaction';
 import { queueBulkJob } from './bulk/create';
 
 export type EntryOwner = { kind: 'group' | 'user'; id: string };
@@ -8,7 +8,7 @@ export type EntryOwner = { kind: 'group' | 'user'; id: string };
  * usersAccesses, whatever the list), by id: what a deletion leaves behind. As current as the index
  * (docs/decisions/004).
  */
-export async function roomsReferencing(db: Transaction, owner: EntryOwner): Promise<string[]> {
+export async function roomsReferencing(db: DbOrTx, owner: EntryOwner): Promise<string[]> {
 	const rows =
 		owner.kind === 'group'
 			? await db.$queryRaw<{ id: string }[]>`
@@ -22,11 +22,7 @@ export async function roomsReferencing(db: Transaction, owner: EntryOwner): Prom
  * Queues a bulk job that removes the group's or person's entry from every room naming it, inside
  * the caller's transaction (the deletion's, so both happen or neither); null when no room does.
  */
-export async function queueEntryRemoval(
-	tx: Transaction,
-	actorId: string,
-	owner: EntryOwner
-): Promise<string | null> {
+export async function queueEntryRemoval(tx: Tx, actorId: string, owner: EntryOwner): Promise<string | null> {
 	const roomIds = await roomsReferencing(tx, owner);
 	if (roomIds.length === 0) return null;
 	const what = owner.kind === 'group' ? `group ${owner.id}` : `person ${owner.id}`;

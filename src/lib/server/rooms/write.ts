@@ -10,6 +10,7 @@ import { presetDefaultAccesses } from '$lib/rooms/presets';
 import { metadataOf, type NewRoom } from '$lib/schemas/room';
 import { recordAudit } from '../audit';
 import type { Database } from '../prisma-client';
+import { withTransaction } from '../transaction';
 import { accessesOf } from './access';
 import {
 	askLiveblocks,
@@ -111,7 +112,7 @@ export async function createRoom(
 		throw error instanceof LiveblocksUnavailable && error.status === 409 ? new RoomExists(input.id) : error;
 	});
 	try {
-		await db.$transaction(async (tx) => {
+		await withTransaction(db, async (tx) => {
 			await mirrorRoom(tx, room);
 			await recordAudit(tx, {
 				actorId,
@@ -161,7 +162,7 @@ export async function deleteRoom(
 		(now) => (now === null ? { result: undefined } : null)
 	);
 	try {
-		await db.$transaction(async (tx) => {
+		await withTransaction(db, async (tx) => {
 			await unmirrorRoom(tx, id);
 			await recordAudit(tx, {
 				actorId,

@@ -5,7 +5,7 @@ import { filterOf, parsePeopleQuery } from '$lib/people-query';
 import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { GroupNotFound } from '$lib/server/groups/write';
+import { GroupNotFound, MembershipChanged, PersonNotFound } from '$lib/server/domain-errors';
 import type { BulkTarget } from '$lib/server/people/bulk';
 import { groupChoices } from '$lib/server/people/group-choices';
 import { listPeopleWithCount } from '$lib/server/people/list';
@@ -38,8 +38,11 @@ export const actions: Actions = {
 			return message(form, await runBulkAction(db, actor.id, form.data, target));
 		} catch (error) {
 			if (error instanceof GroupNotFound) {
-				return setError(form, 'group', `No group has the id “${error.id}”. Pick one from the list.`);
+				return setError(form, 'group', `No group has the id “${form.data.group}”. Pick one from the list.`);
 			}
+			// Someone chosen was deleted, or added by another admin, while the action ran: nothing changed.
+			if (error instanceof PersonNotFound || error instanceof MembershipChanged)
+				return message(form, { tone: 'error', text: error.message }, { status: 409 });
 			throw error;
 		}
 	}

@@ -2,13 +2,14 @@
 // running the job sees a cancel when it renews its lease, before its next room.
 import { recordAudit } from '../../audit';
 import type { Database } from '../../prisma-client';
+import { withTransaction } from '../../transaction';
 
 /**
  * Cancels a queued or running job: its pending rooms are marked cancelled at once (rooms already
  * in flight still record what happened to them). False when the job was not queued or running.
  */
 export async function cancelBulkJob(db: Database, actorId: string, jobId: string): Promise<boolean> {
-	return db.$transaction(async (tx) => {
+	return withTransaction(db, async (tx) => {
 		const { count } = await tx.bulkJob.updateMany({
 			where: { id: jobId, status: { in: ['queued', 'running'] } },
 			data: { status: 'cancelled', finishedAt: new Date() }
@@ -35,7 +36,7 @@ export type ResumeResult = 'resumed' | 'nothing-to-resume' | 'not-stopped';
  * whose instance stopped needs no resume: its lease expires and any instance continues it.
  */
 export async function resumeBulkJob(db: Database, actorId: string, jobId: string): Promise<ResumeResult> {
-	return db.$transaction(async (tx) => {
+	return withTransaction(db, async (tx) => {
 		const [job] = await tx.$queryRaw<{ status: string }[]>`
 			SELECT status FROM "BulkJob" WHERE id = ${jobId} FOR UPDATE`;
 		if (!job || (job.status !== 'finished' && job.status !== 'cancelled')) return 'not-stopped';

@@ -2,18 +2,18 @@
 import type { PolicyChange } from '$lib/access';
 import { recordAudit } from '../../audit';
 import type { Database } from '../../prisma-client';
-import type { Transaction } from '../../transaction';
+import { withTransaction, type Tx } from '../../transaction';
 
 export type NewBulkJob = { roomIds: string[]; change: PolicyChange; selection: string };
 
 /** Stores a queued job over `roomIds` (resolved from the selection beforehand) in its own transaction. */
 export function createBulkJob(db: Database, actorId: string, job: NewBulkJob): Promise<string> {
-	return db.$transaction((tx) => queueBulkJob(tx, actorId, job));
+	return withTransaction(db, (tx) => queueBulkJob(tx, actorId, job));
 }
 
 /** Stores a queued job inside the caller's transaction, with its audit event; returns its id. */
 export async function queueBulkJob(
-	tx: Transaction,
+	tx: Tx,
 	actorId: string,
 	{ roomIds, change, selection }: NewBulkJob
 ): Promise<string> {

@@ -1,19 +1,14 @@
 // The lease that lets exactly one app instance run a job at a time: each step is one UPDATE, and
 // times are the database's, so instances with different clocks agree. Prisma keeps DateTime as
 // UTC without a time zone, hence `now() AT TIME ZONE 'UTC'`.
-import type { Transaction } from '../../transaction';
+import type { DbOrTx } from '../../transaction';
 
 /**
  * Takes the job for `owner` if it is queued, or running under a lease that expired (its instance
  * stopped) or that `owner` already holds. Two instances racing get one winner: the row lock
  * makes the second UPDATE see the first one's lease.
  */
-export async function claimJob(
-	db: Transaction,
-	jobId: string,
-	owner: string,
-	leaseMs: number
-): Promise<boolean> {
+export async function claimJob(db: DbOrTx, jobId: string, owner: string, leaseMs: number): Promise<boolean> {
 	const claimed = await db.$executeRaw`
 		UPDATE "BulkJob"
 		SET status = 'running', "leaseOwner" = ${owner},
@@ -25,7 +20,7 @@ export async function claimJob(
 
 /** Extends the lease; false when the job was cancelled or another instance took it over. */
 export async function renewLease(
-	db: Transaction,
+	db: DbOrTx,
 	jobId: string,
 	owner: string,
 	leaseMs: number
@@ -42,7 +37,7 @@ export async function renewLease(
  * cancelled, and one with rooms left (the instance is shutting down) stays running with an expired
  * lease for another instance to continue at once.
  */
-export async function releaseJob(db: Transaction, jobId: string, owner: string): Promise<void> {
+export async function releaseJob(db: DbOrTx, jobId: string, owner: string): Promise<void> {
 	await db.$executeRaw`
 		UPDATE "BulkJob" AS job
 		SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
@@ -57,7 +52,7 @@ export async function releaseJob(db: Transaction, jobId: string, owner: string):
 }
 
 /** Jobs no instance is working on: queued, or running under an expired lease. */
-export async function claimableJobIds(db: Transaction): Promise<string[]> {
+export async function claimableJobIds(db: DbOrTx): Promise<string[]> {
 	const rows = await db.$queryRaw<{ id: string }[]>`
 		SELECT id FROM "BulkJob"
 		WHERE status = 'queued'

@@ -9,7 +9,7 @@ import {
 	type RoomAccessUpdate,
 	type RoomAccesses
 } from '$lib/access';
-import type { Transaction } from '../../transaction';
+import type { DbOrTx } from '../../transaction';
 
 /** One list the change alters in a room: null before means added, null after means removed. */
 export type EntryChange = { entry: string; before: string[] | null; after: string[] | null };
@@ -44,7 +44,7 @@ export type BulkPreview = {
  * thousands of rooms is cheap. The job itself re-reads every room from Liveblocks.
  */
 export async function previewBulkChange(
-	db: Transaction,
+	db: DbOrTx,
 	roomIds: string[],
 	change: PolicyChange
 ): Promise<BulkPreview> {

@@ -13,6 +13,7 @@ import {
 import { recordAudit } from '../../audit';
 import type { BulkJobRoomStatus } from '../../prisma/client';
 import type { Database } from '../../prisma-client';
+import { withTransaction } from '../../transaction';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
 import { askLiveblocks, readRoom, RoomNotFound, singleTry, type RetryPolicy } from '../../liveblocks';
@@ -125,7 +126,7 @@ async function tryRoom(ctx: RoomJobContext, room: PendingRoom): Promise<Outcome>
 }
 
 async function record(ctx: RoomJobContext, roomId: string, attempts: number, outcome: Outcome) {
-	await ctx.db.$transaction(async (tx) => {
+	await withTransaction(ctx.db, async (tx) => {
 		if (outcome.room) await mirrorRoom(tx, outcome.room);
 		if (outcome.status === 'changed') {
 			await recordAudit(tx, {

@@ -3,7 +3,7 @@ import type { PolicyChange, RoomAccessUpdate, RoomAccesses } from '$lib/access';
 import { policyChangeSchema } from '$lib/schemas/policy-change';
 import { decodeCursor, decodeInstant, encodeCursor } from '../../keyset-cursor';
 import { Prisma, type BulkJobRoomStatus, type BulkJobStatus } from '../../prisma/client';
-import type { Transaction } from '../../transaction';
+import type { DbOrTx } from '../../transaction';
 import { entryChanges, type EntryChange } from './preview';
 
 export const roomStatuses = ['pending', 'changed', 'unchanged', 'failed', 'cancelled'] as const;
@@ -31,7 +31,7 @@ export type JobSummary = JobProgress & {
 const emptyCounts = (): RoomCounts => ({ pending: 0, changed: 0, unchanged: 0, failed: 0, cancelled: 0 });
 
 /** Room counts per status for many jobs in one query. */
-async function countsOf(db: Transaction, jobIds: string[]): Promise<Map<string, RoomCounts>> {
+async function countsOf(db: DbOrTx, jobIds: string[]): Promise<Map<string, RoomCounts>> {
 	const groups = await db.bulkJobRoom.groupBy({
 		by: ['jobId', 'status'],
 		where: { jobId: { in: jobIds } },
@@ -64,7 +64,7 @@ function progressOf(job: JobRow, counts: RoomCounts, interrupted: Set<string>): 
 	};
 }
 
-async function summaries(db: Transaction, jobs: JobRow[]): Promise<JobSummary[]> {
+async function summaries(db: DbOrTx, jobs: JobRow[]): Promise<JobSummary[]> {
 	const ids = jobs.map((job) => job.id);
 	const [counts, people, interrupted] = await Promise.all([
 		countsOf(db, ids),
@@ -86,7 +86,7 @@ async function summaries(db: Transaction, jobs: JobRow[]): Promise<JobSummary[]>
 }
 
 /** Running jobs whose lease ran out, judged by the database's clock as leases are (lease.ts). */
-async function interruptedJobs(db: Transaction, jobIds: string[]): Promise<Set<string>> {
+async function interruptedJobs(db: DbOrTx, jobIds: string[]): Promise<Set<string>> {
 	if (jobIds.length === 0) return new Set();
 	const rows = await db.$queryRaw<{ id: string }[]>`
 		SELECT id FROM "BulkJob"
@@ -95,13 +95,13 @@ async function interruptedJobs(db: Transaction, jobIds: string[]): Promise<Set<s
 	return new Set(rows.map((row) => row.id));
 }
 
-export async function findBulkJob(db: Transaction, jobId: string): Promise<JobSummary | null> {
+export async function findBulkJob(db: DbOrTx, jobId: string): Promise<JobSummary | null> {
 	const job = await db.bulkJob.findUnique({ where: { id: jobId } });
 	return job ? (await summaries(db, [job]))[0]! : null;
 }
 
 /** What the progress bar polls: small and cheap. */
-export async function bulkJobProgress(db: Transaction, jobId: string): Promise<JobProgress | null> {
+export async function bulkJobProgress(db: DbOrTx, jobId: string): Promise<JobProgress | null> {
 	const job = await db.bulkJob.findUnique({ where: { id: jobId } });
 	if (!job) return null;
 	const [counts, interrupted] = await Promise.all([countsOf(db, [jobId]), interruptedJobs(db, [jobId])]);
@@ -120,7 +120,7 @@ export type RoomResult = {
 
 /** The job's rooms, by id, optionally of one status; at most `limit`. */
 export async function bulkJobResults(
-	db: Transaction,
+	db: DbOrTx,
 	jobId: string,
 	{ status, limit = 500 }: { status?: BulkJobRoomStatus; limit?: number } = {}
 ): Promise<RoomResult[]> {
@@ -149,7 +149,7 @@ export async function bulkJobResults(
 
 /** Jobs newest first, a page at a time. */
 export async function listBulkJobs(
-	db: Transaction,
+	db: DbOrTx,
 	{ after, limit = 25 }: { after?: string | null; limit?: number } = {}
 ): Promise<{ jobs: JobSummary[]; next: string | null }> {
 	const [createdAt, id] = decodeCursor(after, 2) ?? [];

@@ -1,7 +1,7 @@
 // Which rooms a bulk change covers: fixed once, from the rooms ticked on the list or from its filter.
 import { countNoun } from '$lib/count-noun';
 import { Prisma } from '../../prisma/client';
-import type { Transaction } from '../../transaction';
+import type { DbOrTx } from '../../transaction';
 import { roomFilterSql } from '../list';
 
 /** A job covers at most this many rooms (one row each; the preview reads their index rows). */
@@ -20,7 +20,7 @@ export class SelectionTooLarge extends Error {
  * The rooms' ids, sorted, as the index has them now. Ticked rooms the index no longer has (deleted
  * meanwhile) are left out; a filter selects what it matches at this moment.
  */
-export async function resolveSelection(db: Transaction, selection: RoomSelection): Promise<string[]> {
+export async function resolveSelection(db: DbOrTx, selection: RoomSelection): Promise<string[]> {
 	const where =
 		selection.kind === 'rooms'
 			? Prisma.sql`id IN (${Prisma.join(selection.roomIds.length > 0 ? selection.roomIds : [''])})`

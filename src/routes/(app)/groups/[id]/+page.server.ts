@@ -6,9 +6,10 @@ import { staffRoles } from '$lib/roles';
 import { emailList, groupDetailsSchema, memberAdditionSchema, memberRemovalSchema } from '$lib/schemas/group';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { addMembers, removeMembers } from '$lib/server/groups/memberships';
+import { GroupNotFound, MembershipChanged, PersonNotFound } from '$lib/server/domain-errors';
+import { addMembersToGroup, removeMembersFromGroup } from '$lib/server/groups/memberships';
 import { findGroup, listMembers } from '$lib/server/groups/read';
-import { GroupNotFound, updateGroup } from '$lib/server/groups/write';
+import { updateGroup } from '$lib/server/groups/write';
 import { findPeopleByEmail } from '$lib/server/people/find';
 import { countRoomsOfGroup, listRoomsOfGroup } from '$lib/server/rooms/enterable';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,7 +49,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(groupDetailsSchema), { id: 'details' });
 		if (!form.valid) return fail(400, { form });
 		try {
-			await db.$transaction((tx) => updateGroup(tx, admin.id, event.params.id, form.data));
+			await updateGroup(db, admin.id, event.params.id, form.data);
 		} catch (problem) {
 			if (problem instanceof GroupNotFound) error(404, problem.message);
 			throw problem;
@@ -71,13 +72,14 @@ export const actions: Actions = {
 		const personIds = [...new Set([...form.data.personIds, ...byEmail.ids])];
 		let added: string[];
 		try {
-			added = await db.$transaction((tx) => addMembers(tx, admin.id, event.params.id, personIds));
+			added = await addMembersToGroup(db, admin.id, event.params.id, personIds);
 		} catch (problem) {
-			// A foreign key: the group, or someone chosen, was deleted since the page was loaded.
-			if ((problem as { code?: string }).code !== 'P2003') throw problem;
-			return message(form, 'The group or someone you chose was just deleted. Nobody was added.', {
-				status: 409
-			});
+			// Since the page was loaded, someone chosen was deleted or added by another admin (shown at
+			// the picker, whose errors are those of the emails), or the group itself was deleted.
+			if (problem instanceof PersonNotFound || problem instanceof MembershipChanged)
+				return setError(form, 'emails', problem.message, { status: 409 });
+			if (problem instanceof GroupNotFound) return message(form, problem.message, { status: 409 });
+			throw problem;
 		}
 		const already = personIds.length - added.length;
 		form.data = { personIds: [], emails: '' };
@@ -90,9 +92,7 @@ export const actions: Actions = {
 		const admin = await requirePerson(event, ['admin']);
 		const form = await superValidate(event.request, zod4(memberRemovalSchema), { id: 'remove' });
 		if (!form.valid) return fail(400, { form });
-		const removed = await db.$transaction((tx) =>
-			removeMembers(tx, admin.id, event.params.id, form.data.personIds)
-		);
+		const removed = await removeMembersFromGroup(db, admin.id, event.params.id, form.data.personIds);
 		form.data.personIds = [];
 		return message(form, `Removed ${countNoun(removed.length, 'person', 'people')} from the group.`);
 	}

@@ -7,7 +7,8 @@ import { staffRoles } from '$lib/roles';
 import { newGroupSchema } from '$lib/schemas/group';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { createGroup, GroupIdTaken } from '$lib/server/groups/write';
+import { GroupIdTaken } from '$lib/server/domain-errors';
+import { createGroup } from '$lib/server/groups/write';
 import { roomsReferencing } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -38,11 +39,9 @@ export const actions: Actions = {
 		}
 		try {
 			const { id, name, description } = form.data;
-			await db.$transaction((tx) => createGroup(tx, admin.id, { id, name, description }));
+			await createGroup(db, admin.id, { id, name, description });
 		} catch (error) {
-			if (error instanceof GroupIdTaken) {
-				return setError(form, 'id', 'Another group already has this id. Ids never change, so pick another.');
-			}
+			if (error instanceof GroupIdTaken) return setError(form, 'id', error.message, { status: 409 });
 			throw error;
 		}
 		redirect(303, `/groups/${form.data.id}?created`);

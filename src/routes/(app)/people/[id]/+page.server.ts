@@ -12,7 +12,8 @@ import { generateTemporaryPassword } from '$lib/server/people/password';
 import { loadIdentity } from '$lib/server/identity';
 import { loadPersonProfile } from '$lib/server/people/profile';
 import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '$lib/server/rooms/enterable';
-import { EmailTaken, PersonNotFound, setTemporaryPassword } from '$lib/server/people/write';
+import { EmailTaken, PersonNotFound } from '$lib/server/domain-errors';
+import { setTemporaryPassword } from '$lib/server/people/write';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -61,7 +62,7 @@ async function orNotFound<T>(write: Promise<T>): Promise<T> {
 async function setStatus(event: RequestEvent, status: 'active' | 'deactivated') {
 	const admin = await requirePerson(event, ['admin']);
 	try {
-		await orNotFound(db.$transaction((tx) => setPersonStatus(tx, admin.id, event.params.id, status)));
+		await orNotFound(setPersonStatus(db, admin.id, event.params.id, status));
 	} catch (problem) {
 		if (problem instanceof SelfLockout) return fail(400, { statusProblem: problem.message });
 		throw problem;
@@ -74,10 +75,9 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(personSchema), { id: 'profile' });
 		if (!form.valid) return fail(400, { form });
 		try {
-			await orNotFound(db.$transaction((tx) => saveProfile(tx, admin.id, event.params.id, form.data)));
+			await orNotFound(saveProfile(db, admin.id, event.params.id, form.data));
 		} catch (problem) {
-			if (problem instanceof EmailTaken)
-				return setError(form, 'email', 'Another person already has this email.');
+			if (problem instanceof EmailTaken) return setError(form, 'email', problem.message, { status: 409 });
 			if (problem instanceof SelfLockout && problem.field === 'role') {
 				return setError(form, 'role', problem.message);
 			}
@@ -95,14 +95,14 @@ export const actions: Actions = {
 		const { password } = form.data;
 		form.data.password = ''; // never sent back
 		if (!form.valid) return fail(400, { form });
-		await orNotFound(db.$transaction((tx) => setTemporaryPassword(tx, admin.id, event.params.id, password)));
+		await orNotFound(setTemporaryPassword(db, admin.id, event.params.id, password));
 		return message(form, 'Temporary password set. They must choose their own when they next sign in.');
 	},
 
 	generatePassword: async (event) => {
 		const admin = await requirePerson(event, ['admin']);
 		const password = generateTemporaryPassword();
-		await orNotFound(db.$transaction((tx) => setTemporaryPassword(tx, admin.id, event.params.id, password)));
+		await orNotFound(setTemporaryPassword(db, admin.id, event.params.id, password));
 		const form = await superValidate(zod4(temporaryPasswordSchema), { id: 'password', errors: false });
 		// Shown once, in this response only: Gatehouse keeps just its hash.
 		return { form, generatedPassword: password };

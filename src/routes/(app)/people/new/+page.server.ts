@@ -5,7 +5,8 @@ import { staffRoles } from '$lib/roles';
 import { personSchema } from '$lib/schemas/person';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { createPerson, EmailTaken } from '$lib/server/people/write';
+import { EmailTaken } from '$lib/server/domain-errors';
+import { createPerson } from '$lib/server/people/write';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -20,10 +21,9 @@ export const actions: Actions = {
 		if (!form.valid) return fail(400, { form });
 		let id: string;
 		try {
-			id = (await db.$transaction((tx) => createPerson(tx, admin.id, { ...form.data, status: 'active' }))).id;
+			id = (await createPerson(db, admin.id, { ...form.data, status: 'active' })).id;
 		} catch (error) {
-			if (error instanceof EmailTaken)
-				return setError(form, 'email', 'Another person already has this email.');
+			if (error instanceof EmailTaken) return setError(form, 'email', error.message, { status: 409 });
 			throw error;
 		}
 		redirect(303, `/people/${id}?created`);

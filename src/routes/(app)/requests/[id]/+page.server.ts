@@ -91,7 +91,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(declineSchema));
 		if (!form.valid) return fail(400, { declineForm: form });
 		try {
-			await db.$transaction((tx) => declineRequest(tx, admin.id, event.params.id, form.data.reason));
+			await declineRequest(db, admin.id, event.params.id, form.data.reason);
 		} catch (problem) {
 			if (problem instanceof AccessRequestNotFound) error(404, notFound);
 			if (problem instanceof AccessRequestDecided)

@@ -3,9 +3,10 @@ import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { findGroup } from '$lib/server/groups/read';
-import { deleteGroup, GroupNotFound } from '$lib/server/groups/write';
+import { GroupNotFound } from '$lib/server/domain-errors';
+import { deleteGroup } from '$lib/server/groups/write';
 import { runBulkJobHere } from '$lib/server/rooms/bulk/background';
-import { queueEntryRemoval, roomsReferencing } from '$lib/server/rooms/referencing';
+import { roomsReferencing } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript.
@@ -26,11 +27,7 @@ export const actions: Actions = {
 		const id = event.params.id;
 		let jobId: string | null;
 		try {
-			// The deletion and the job that removes the group's entries commit together.
-			jobId = await db.$transaction(async (tx) => {
-				await deleteGroup(tx, admin.id, id);
-				return removeEntries ? queueEntryRemoval(tx, admin.id, { kind: 'group', id }) : null;
-			});
+			({ jobId } = await deleteGroup(db, admin.id, id, { removeEntries }));
 		} catch (problem) {
 			if (problem instanceof GroupNotFound) error(404, `The group ${id} was already deleted.`);
 			throw problem;

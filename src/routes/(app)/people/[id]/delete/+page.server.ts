@@ -2,12 +2,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import { staffRoles } from '$lib/roles';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
+import { PersonNotFound } from '$lib/server/domain-errors';
 import { deletePerson } from '$lib/server/people/delete';
 import { SelfLockout } from '$lib/server/people/lockout';
 import { loadPersonProfile } from '$lib/server/people/profile';
-import { PersonNotFound } from '$lib/server/people/write';
 import { runBulkJobHere } from '$lib/server/rooms/bulk/background';
-import { queueEntryRemoval, roomsReferencing } from '$lib/server/rooms/referencing';
+import { roomsReferencing } from '$lib/server/rooms/referencing';
 import type { Actions, PageServerLoad } from './$types';
 
 // The confirmation step, a page of its own so it works without JavaScript.
@@ -28,11 +28,7 @@ export const actions: Actions = {
 		const id = event.params.id;
 		let jobId: string | null;
 		try {
-			// The deletion and the job that removes the person's entries commit together.
-			jobId = await db.$transaction(async (tx) => {
-				await deletePerson(tx, admin.id, id);
-				return removeEntries ? queueEntryRemoval(tx, admin.id, { kind: 'user', id }) : null;
-			});
+			({ jobId } = await deletePerson(db, admin.id, id, { removeEntries }));
 		} catch (problem) {
 			if (problem instanceof SelfLockout) return fail(400, { problem: problem.message });
 			if (problem instanceof PersonNotFound) error(404, 'This person was already deleted.');

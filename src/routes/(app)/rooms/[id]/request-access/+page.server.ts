@@ -5,14 +5,10 @@ import { resolveEffectiveAccess } from '$lib/access';
 import { accessSummary } from '$lib/labels';
 import { accessRequestSchema } from '$lib/schemas/access-request';
 import { latestRequestFor } from '$lib/server/access-requests/list';
-import {
-	AlreadyHasAccess,
-	AlreadyRequested,
-	requestAccess,
-	RoomNotIndexed
-} from '$lib/server/access-requests/request';
+import { AlreadyHasAccess, requestAccess, RoomNotIndexed } from '$lib/server/access-requests/request';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
+import { AlreadyRequested } from '$lib/server/domain-errors';
 import { identityOf } from '$lib/server/identity';
 import { indexedAccesses } from '$lib/server/rooms/list';
 import type { Actions, PageServerLoad } from './$types';
@@ -48,9 +44,7 @@ export const actions: Actions = {
 		const form = await superValidate(event.request, zod4(accessRequestSchema));
 		if (!form.valid) return fail(400, { form });
 		try {
-			await db.$transaction((tx) =>
-				requestAccess(tx, identityOf(person).identity, event.params.id, form.data.message)
-			);
+			await requestAccess(db, identityOf(person).identity, event.params.id, form.data.message);
 		} catch (problem) {
 			if (problem instanceof RoomNotIndexed) error(404, unknownRoom(event.params.id));
 			if (problem instanceof AlreadyHasAccess || problem instanceof AlreadyRequested)
