@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '$lib/server/passwords';
 import { nulMessage } from '$lib/schemas/text';
 import { signedInAs, useAppUnderTest } from '../../../scripts/testing/app-under-test';
+import { databaseFingerprint } from '../../../scripts/testing/database-fingerprint';
+import { formFieldNames } from '../../../scripts/testing/hostile-input';
 import { signIn } from '../../../scripts/testing/http-session';
+import { routeTree, type RouteHandler } from '../../../scripts/testing/route-tree';
 
 /**
  * Hostile input thrown at every form action, endpoint and page of the route tree, as the built
@@ -15,61 +16,21 @@ import { signIn } from '../../../scripts/testing/http-session';
 
 const app = useAppUnderTest('hostile_input');
 
-const routesDir = join(import.meta.dirname, '../../routes');
-
-type Handler = { path: string; method: 'GET' | 'POST'; action?: string };
-
-/** `src/routes/(app)/people/[id]/+page.server.ts` → `/people/[id]`. */
-function templateOf(file: string): string {
-	const segments = relative(routesDir, file).split(sep).slice(0, -1);
-	return `/${segments.filter((segment) => !/^\(.*\)$/.test(segment)).join('/')}`;
-}
-
-function serverFiles(dir: string): string[] {
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		if (entry.isDirectory()) return serverFiles(path);
-		return /^\+(page\.server|server)\.ts$/.test(entry.name) ? [path] : [];
-	});
-}
-
-/** Every page load, form action and endpoint method, read from the route files. */
-function routeTree(): Handler[] {
-	return serverFiles(routesDir).flatMap((file) => {
-		const source = readFileSync(file, 'utf8');
-		const path = templateOf(file);
-		if (file.endsWith('+server.ts')) {
-			return [...source.matchAll(/export const (GET|POST)\b/g)].map((match) => ({
-				path,
-				method: match[1] as 'GET' | 'POST'
-			}));
-		}
-		// `{ default: … };` on one line, or one action per line, one tab in, up to the closing `};`.
-		const oneLine = /^export const actions: Actions = \{ (.*) \};$/m.exec(source)?.[1];
-		const block = oneLine ?? /^export const actions: Actions = \{\n([\s\S]*?)\n\};$/m.exec(source)?.[1] ?? '';
-		const actions = [...block.matchAll(oneLine ? /(?:^|, )(\w+): /g : /^\t(\w+): /gm)].map(
-			(match) => match[1]!
-		);
-		const handlers: Handler[] = actions.map((action) => ({ path, method: 'POST', action }));
-		if (/export const load\b/.test(source)) handlers.push({ path, method: 'GET' });
-		return handlers;
-	});
-}
-
-const handlers = routeTree();
-const actions = handlers.filter((handler) => handler.action);
+/** Loads are fetched as their pages (rendering included); actions and endpoints directly. */
+const handlers = routeTree().filter((handler) => handler.kind !== 'layout load');
+const actions = handlers.filter((handler) => handler.kind === 'action');
 const withIds = handlers.filter((handler) => handler.path.includes('['));
+
+const methodOf = (handler: RouteHandler) =>
+	handler.kind === 'action' ? 'POST' : handler.kind === 'endpoint' ? handler.method : 'GET';
 
 const hostileIds = { 128: 'x'.repeat(128), 129: 'x'.repeat(129), 500: 'x'.repeat(500) };
 
-function urlOf(handler: Handler, id = 'x'.repeat(128)): string {
+function urlOf(handler: RouteHandler, id = 'x'.repeat(128)): string {
 	const path = handler.path.replace(/\[[^\]]+\]/g, id);
-	if (!handler.action) return path;
+	if (handler.kind !== 'action') return path;
 	return handler.action === 'default' ? path : `${path}?/${handler.action}`;
 }
-
-const describeHandler = (handler: Handler) =>
-	`${handler.method} ${handler.path}${handler.action ? ` ?/${handler.action}` : ''}`;
 
 /** A browser without JavaScript: real statuses, redirects not followed. */
 async function send(
@@ -108,34 +69,7 @@ function fieldsWithNul(): URLSearchParams {
 		usersAccesses: {}
 	});
 	const fields = new URLSearchParams();
-	for (const name of [
-		'name',
-		'email',
-		'description',
-		'id',
-		'organizationId',
-		'metadataKeys',
-		'metadataValues',
-		'copyFrom',
-		'message',
-		'reason',
-		'current',
-		'password',
-		'confirm',
-		'emails',
-		'personIds',
-		'personEmails',
-		'ids',
-		'group',
-		'groupId',
-		'q',
-		'org',
-		'rooms',
-		'digest',
-		'operation',
-		'avatarUrl',
-		'color'
-	]) {
+	for (const name of formFieldNames) {
 		fields.append(name, nul);
 	}
 	fields.set('loaded', json);
@@ -150,28 +84,10 @@ function fieldsWithNul(): URLSearchParams {
  * address and body probes. With a path id, an action runs against an id nothing has.
  */
 const takesNoFields: Record<string, string> = {
-	'/rooms ?/sync': 'syncs the index from Liveblocks',
-	'/signin ?/provider': 'hands over to an identity provider',
-	'/signout ?/default': 'ends the session (probed signed out)'
+	'action /rooms ?/sync': 'syncs the index from Liveblocks',
+	'action /signin ?/provider': 'hands over to an identity provider',
+	'action /signout': 'ends the session (probed signed out)'
 };
-const keyOf = (handler: Handler) => `${handler.path} ?/${handler.action}`;
-
-async function rowCounts() {
-	const { db } = app;
-	return {
-		people: await db.person.count(),
-		accounts: await db.account.count(),
-		groups: await db.group.count(),
-		memberships: await db.groupMembership.count(),
-		audit: await db.auditEvent.count(),
-		rateLimits: await db.rateLimit.count(),
-		rooms: await db.room.count(),
-		grants: await db.roomGrant.count(),
-		bulkJobs: await db.bulkJob.count(),
-		bulkJobRooms: await db.bulkJobRoom.count(),
-		accessRequests: await db.accessRequest.count()
-	};
-}
 
 function expectRefused(answer: { status: number; text: string }, what: string) {
 	expect(answer.status, `${what}: ${answer.text.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
@@ -181,30 +97,35 @@ function expectRefused(answer: { status: number; text: string }, what: string) {
 
 describe('hostile input', () => {
 	let admin: string;
-	let before: Awaited<ReturnType<typeof rowCounts>>;
+	let before: Awaited<ReturnType<typeof databaseFingerprint>>;
 
 	beforeAll(async () => {
 		admin = await signedInAs(app, 'admin');
-		before = await rowCounts();
+		before = await databaseFingerprint(app.db);
 	});
 
 	it('finds the route tree', () => {
-		expect(actions.map(keyOf)).toEqual(
-			expect.arrayContaining(['/people ?/bulk', '/signin ?/credentials', '/rooms/[id]/access ?/save'])
+		const keys = handlers.map((handler) => handler.key);
+		expect(keys).toEqual(
+			expect.arrayContaining([
+				'action /people ?/bulk',
+				'action /signin ?/credentials',
+				'action /rooms/[id]/access ?/save',
+				'GET /people/export',
+				'POST /api/liveblocks-auth'
+			])
 		);
-		expect(handlers).toContainEqual({ path: '/people/export', method: 'GET' });
-		expect(handlers).toContainEqual({ path: '/api/liveblocks-auth', method: 'POST' });
-		for (const key of Object.keys(takesNoFields)) expect(actions.map(keyOf)).toContain(key);
+		for (const key of Object.keys(takesNoFields)) expect(keys).toContain(key);
 	});
 
 	it('refuses a NUL in the address of every page, action and endpoint, signed in or not', async () => {
 		for (const handler of handlers) {
 			for (const cookie of [admin, undefined]) {
 				const answer =
-					handler.method === 'GET'
+					methodOf(handler) === 'GET'
 						? await send(withNulQuery(urlOf(handler)), { cookie })
 						: await post(withNulQuery(urlOf(handler)), cookie, new URLSearchParams({ a: 'b' }));
-				expect(answer.status, describeHandler(handler)).toBe(400);
+				expect(answer.status, handler.key).toBe(400);
 				expect(answer.text).toContain('The address contains a NUL character');
 			}
 		}
@@ -223,7 +144,7 @@ describe('hostile input', () => {
 						cookie,
 						new URLSearchParams({ __superform_json: payload, name: 'x' })
 					);
-					expect(answer.status, `${describeHandler(handler)} with ${payload}`).toBe(400);
+					expect(answer.status, `${handler.key} with ${payload}`).toBe(400);
 					expect(answer.text).toContain('__superform_json');
 				}
 			}
@@ -231,31 +152,43 @@ describe('hostile input', () => {
 	});
 
 	it('refuses a form body that does not parse as what it claims to be', async () => {
+		// SvelteKit runs actions for text/plain (a browser form can send it); formData() cannot read it.
+		const unreadable = [
+			{ body: '--nothing like the boundary\r\n', contentType: 'multipart/form-data; boundary=gatehouse' },
+			{ body: 'name=x\nconfirm=y', contentType: 'text/plain' }
+		];
 		for (const handler of actions) {
-			const answer = await send(urlOf(handler), {
-				method: 'POST',
-				cookie: admin,
-				body: '--nothing like the boundary\r\n',
-				contentType: 'multipart/form-data; boundary=gatehouse'
-			});
-			expect(answer.status, describeHandler(handler)).toBe(400);
-			expect(answer.text).toContain('The form data could not be read');
+			for (const { body, contentType } of unreadable) {
+				const answer = await send(urlOf(handler), { method: 'POST', cookie: admin, body, contentType });
+				expect(answer.status, `${handler.key} with ${contentType}`).toBe(400);
+				expect(answer.text).toContain('The form data could not be read');
+			}
+		}
+	});
+
+	it('refuses a file where a field takes text', async () => {
+		for (const handler of actions) {
+			const form = new FormData();
+			form.append('personIds', new Blob(['x']), 'x.csv');
+			const answer = await send(urlOf(handler), { method: 'POST', cookie: admin, body: form });
+			expect(answer.status, handler.key).toBe(400);
+			expect(answer.text).toContain('A field that takes text was sent a file');
 		}
 	});
 
 	it('answers a NUL in any field of any action with a 4xx and a message', async () => {
 		for (const handler of actions) {
-			if (keyOf(handler) in takesNoFields && !handler.path.includes('[')) continue;
+			if (handler.key in takesNoFields && !handler.path.includes('[')) continue;
 			// The sign-in page sends a signed-in visitor on, so its form is for the signed out.
 			const cookie = handler.path === '/signin' ? undefined : admin;
 			const answer = await post(urlOf(handler), cookie, fieldsWithNul());
-			if (keyOf(handler) === '/people/import ?/preview') {
+			if (handler.key === 'action /people/import ?/preview') {
 				// The dry run shows the row's error: that is its answer to a bad file.
 				expect(answer.status).toBe(200);
 				expect(answer.text).toContain(nulMessage);
 				continue;
 			}
-			expectRefused(answer, describeHandler(handler));
+			expectRefused(answer, handler.key);
 		}
 	});
 
@@ -270,10 +203,10 @@ describe('hostile input', () => {
 			for (const [length, id] of Object.entries(hostileIds)) {
 				const url = urlOf(handler, id);
 				const answer =
-					handler.method === 'GET'
+					methodOf(handler) === 'GET'
 						? await send(url, { cookie: admin })
 						: await post(url, admin, fieldsWithNul());
-				const what = `${describeHandler(handler)} with an id of ${length}`;
+				const what = `${handler.key} with an id of ${length}`;
 				// The live room is a page that reports what Liveblocks says when it joins.
 				if (handler.path === '/rooms/[id]/live' && length === '128') {
 					expect(answer.status, what).toBe(200);
@@ -333,7 +266,7 @@ describe('hostile input', () => {
 	});
 
 	it('wrote nothing', async () => {
-		expect(await rowCounts()).toEqual(before);
+		expect(await databaseFingerprint(app.db)).toEqual(before);
 	});
 });
 

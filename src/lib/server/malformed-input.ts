@@ -5,7 +5,17 @@ const maxPathIdLength = 128;
 
 const nul = '\u0000';
 
-const formBody = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+/**
+ * The one field that takes an upload: the people import's CSV file. Superforms keeps a file sent
+ * in any other field and then cannot send the form back to the browser (a 500).
+ */
+const uploadField = 'file';
+
+/**
+ * The bodies SvelteKit hands to form actions (its is_form_content_type). A browser form can send
+ * text/plain, which no Request.formData() reads: an action would fail with a 500.
+ */
+const formBody = /^(application\/x-www-form-urlencoded|multipart\/form-data|text\/plain)\s*(;|$)/i;
 
 /**
  * Input no page or endpoint can use, refused before any of them runs, so it cannot end as a 500
@@ -13,7 +23,9 @@ const formBody = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(
  * - a NUL anywhere in the address (a search box, a filter, a cursor, an id): PostgreSQL text
  *   cannot hold it, so no query may receive one;
  * - an id in the path longer than any id can be: nothing has it (and Liveblocks refuses it);
- * - a form body that does not parse as the form it claims to be;
+ * - a form body that does not parse as the form it claims to be (a text/plain one never does; no
+ *   Gatehouse page or endpoint reads text/plain);
+ * - a file in a field that takes text;
  * - `__superform_json`: superforms would take typed data from it (arrays where text belongs,
  *   Maps, Dates) in place of the fields, and no Gatehouse form sends it (none uses
  *   `dataType: 'json'`; one that ever does must validate the payload here instead).
@@ -43,6 +55,9 @@ async function checkForm(request: Request): Promise<void> {
 		// Over the body size limit: the page itself says how large an upload may be.
 		if ((problem as { status?: unknown } | null)?.status === 413) return;
 		error(400, 'The form data could not be read. Reload the page and send the form again.');
+	}
+	if ([...form].some(([name, value]) => typeof value !== 'string' && name !== uploadField)) {
+		error(400, 'A field that takes text was sent a file. Reload the page and send the form again.');
 	}
 	if (form.has('__superform_json')) {
 		error(
