@@ -4,26 +4,28 @@ import type { LiveblocksUserInfo } from '$lib/identity';
 import { askLiveblocks } from './call';
 
 export type TokenIdentity = { userId: string; groupIds: string[] };
-export type IdToken = { status: 200; body: string };
+/** Liveblocks' answer as the guide's endpoint passes it on: a token, or Liveblocks' refusal (4xx). */
+export type IdentifyAnswer = { status: number; body: string };
 
 /**
  * Asks Liveblocks for an ID token, through the same door as every other call. @liveblocks/node's
  * identifyUser takes no abort signal and answers failures instead of throwing them (with its base
- * URL in the text), so the call is raced against the deadline and its failures are thrown as what
- * they are: LiveblocksUnavailable for a refusal, a 5xx, no answer or no answer in time.
+ * URL in the text), so the call is raced against the deadline, and what may pass is tried again:
+ * a 429, a 5xx or no answer, thrown as LiveblocksUnavailable once the tries or the time run out.
+ * A refusal (such as 403 for a revoked secret key) is final and returned as it is.
  */
 export function identifyUser(
 	client: Liveblocks,
 	identity: TokenIdentity,
 	userInfo: LiveblocksUserInfo
-): Promise<IdToken> {
+): Promise<IdentifyAnswer> {
 	return askLiveblocks(
 		undefined,
 		async ({ signal }) => {
 			const answer = await untilAborted(signal, client.identifyUser(identity, { userInfo }));
-			if (answer.status === 200) return { status: 200, body: answer.body };
 			// No answer at all: the SDK hands back fetch's own error.
 			if (answer.error) throw answer.error;
+			if (answer.status < 500 && answer.status !== 429) return { status: answer.status, body: answer.body };
 			throw await LiveblocksError.from(new Response(answer.body, { status: answer.status }));
 		},
 		{ repeatable: true }
