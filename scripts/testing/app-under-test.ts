@@ -14,16 +14,21 @@ export type AppUnderTest = { url: string; databaseUrl: string; liveblocksBaseUrl
 /**
  * The built app for one test file, as production runs it: its own migrated database, the shared
  * Liveblocks dev server, a random AUTH_SECRET, and `settings` (e.g. a short SESSION_LIFETIME_SECONDS).
- * Fields are readable inside tests and hooks.
+ * `reachDatabase` gives the URL the app connects by, e.g. through a fault proxy; migrations and the
+ * tests' own client use the direct one. Fields are readable inside tests and hooks.
  */
-export function useAppUnderTest(label: string, settings: Record<string, string> = {}): AppUnderTest {
+export function useAppUnderTest(
+	label: string,
+	settings: Record<string, string> = {},
+	{ reachDatabase }: { reachDatabase?: (directUrl: string) => Promise<string> } = {}
+): AppUnderTest {
 	const database = useMigratedDatabase(label);
 	let app: AppServer | undefined;
 	beforeAll(async () => {
 		app = await startAppServer({
 			port: await freePort(),
 			env: {
-				DATABASE_URL: database.url,
+				DATABASE_URL: reachDatabase ? await reachDatabase(database.url) : database.url,
 				AUTH_SECRET: randomBytes(32).toString('base64url'),
 				LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
 				LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl'),
