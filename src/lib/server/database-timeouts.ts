@@ -20,6 +20,17 @@ export const defaultDatabaseTimeouts: DatabaseTimeouts = {
 };
 
 /**
+ * For scripts that write in bulk on purpose, such as the benchmarks' seeding (one INSERT of a
+ * million audit events, VACUUM ANALYZE of a large database): minutes per statement instead of
+ * seconds. Never the app's: its statements answer a person who is waiting.
+ */
+export const bulkDatabaseTimeouts: DatabaseTimeouts = {
+	connectMs: defaultDatabaseTimeouts.connectMs,
+	statementMs: 15 * 60_000,
+	idleInTransactionMs: defaultDatabaseTimeouts.idleInTransactionMs
+};
+
+/**
  * The server cancels a statement at statementMs and says so; the client's own limit, a little
  * later, covers a server or network that says nothing at all.
  */

@@ -36,6 +36,20 @@ export async function unmirrorRoom(db: Transaction, id: string): Promise<void> {
 export type SyncResult = { synced: number; removed: number };
 
 /**
+ * Rooms written at once: about the pool's connections. A page of thousands written all at once
+ * would queue for connections past the connect timeout (docs/decisions/015-database-timeouts.md).
+ */
+const writesAtOnce = 10;
+
+/** Writes a page of rooms into the index, a few at a time. */
+export async function mirrorRooms(db: Transaction, rooms: RoomData[], syncedAt = new Date()): Promise<void> {
+	for (let start = 0; start < rooms.length; start += writesAtOnce) {
+		const some = rooms.slice(start, start + writesAtOnce);
+		await Promise.all(some.map((room) => mirrorRoom(db, room, syncedAt)));
+	}
+}
+
+/**
  * Rewrites the index from Liveblocks: every room page by page (the hosted service pages; the dev
  * server returns everything at once), then, only once all pages arrived, removes the rooms that
  * Liveblocks no longer has. A failed sync leaves the rows it did not reach as they were.
@@ -48,8 +62,7 @@ export async function syncRooms(
 	const startedAt = new Date();
 	let synced = 0;
 	for await (const rooms of allPages((startingAfter) => client.getRooms({ limit: 100, startingAfter }))) {
-		const syncedAt = new Date();
-		await Promise.all(rooms.map((room) => mirrorRoom(db, room, syncedAt)));
+		await mirrorRooms(db, rooms);
 		synced += rooms.length;
 		onProgress(synced);
 	}
