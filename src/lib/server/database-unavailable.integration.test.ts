@@ -93,6 +93,18 @@ describe('the app with its database unavailable', () => {
 		}
 	});
 
+	it('answers a download 503 with the plain error page when the database is stopped', async () => {
+		await proxy!.set('stopped');
+		const answer = await timed(
+			fetch(`${app.url}/people/export`, { headers: { cookie: admin, accept: 'text/html' } })
+		);
+		expect(answer.response.status).toBe(503);
+		expect(answer.response.headers.get('retry-after')).toBe('60');
+		expect(answer.response.headers.get('content-type')).toContain('text/html');
+		expect(answer.body).toContain(databaseUnavailable);
+		expectNothingInternal(answer.body);
+	});
+
 	it('answers 503 within its bounds when the database accepts connections but never answers', async () => {
 		// A warm pool first: its idle connections hang too, and the read timeout ends them.
 		expect((await page('/people', admin)).response.status).toBe(200);
