@@ -80,9 +80,6 @@ export async function startPostgresFaultProxy(databaseUrl: string) {
 	return {
 		/** DATABASE_URL for the app: the same database, through the proxy. */
 		url: proxied.toString(),
-		get state() {
-			return state;
-		},
 		/** Changes what the database looks like; `forward` also releases held bytes. */
 		async set(next: DatabaseState) {
 			if (next === state) return;

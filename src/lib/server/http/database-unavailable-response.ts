@@ -9,8 +9,8 @@ import {
 /**
  * handleError: an error that says the database is unavailable is logged briefly (the cause, not a
  * stack for every request) and shown as one clear message; the request is marked so that
- * `answerDatabaseUnavailable` turns its 500 into a 503. Other errors are logged as SvelteKit's own
- * handler logs them and keep SvelteKit's generic message.
+ * `answerDatabaseUnavailable` turns its 500 into a 503. Other errors are logged and keep SvelteKit's
+ * own message ("Internal Error", "Not Found").
  */
 export const describeServerError: HandleServerError = ({ error, event, status }) => {
 	if (isDatabaseUnavailable(error)) {
@@ -18,7 +18,9 @@ export const describeServerError: HandleServerError = ({ error, event, status })
 		logDatabaseUnavailable(`${event.request.method} ${event.url.pathname}`, error);
 		return { message: databaseUnavailableMessage, databaseUnavailable: true };
 	}
-	if (status !== 404) console.error(error);
+	// As SvelteKit's default handler logs: the request, and the stack unless it was a 404.
+	const where = `[${status}] ${event.request.method} ${event.url.pathname}`;
+	console.error(status === 404 ? where : `${where}\n${error instanceof Error ? error.stack : String(error)}`);
 };
 
 /**
