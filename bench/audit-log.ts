@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { auditPageSize, emptyAuditQuery, type AuditQuery } from '../src/lib/audit-query';
 import { auditLogEntries } from '../src/lib/server/audit-log/entries';
 import { listAuditEvents, positionOf } from '../src/lib/server/audit-log/list';
+import { bulkDatabaseTimeouts } from '../src/lib/server/database-timeouts';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
@@ -27,7 +28,7 @@ export const auditLog: BenchEntry = {
 		const database = await createTestDatabase('bench_audit');
 		cleanup.defer(() => database.drop());
 		await applyMigrations(database.url);
-		const db = connectDatabase(database.url);
+		const db = connectDatabase(database.url, bulkDatabaseTimeouts);
 		cleanup.defer(() => db.$disconnect());
 		progress(
 			`seeding ${auditSeed.people} people, ${auditSeed.groups} groups and ${auditSeed.events} audit events`

@@ -4,6 +4,7 @@ import { auditLogEntries } from '../src/lib/server/audit-log/entries';
 import { listAuditEvents } from '../src/lib/server/audit-log/list';
 import { loadIdentity } from '../src/lib/server/identity';
 import { inspectRoom } from '../src/lib/server/inspect';
+import { bulkDatabaseTimeouts } from '../src/lib/server/database-timeouts';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '../src/lib/server/rooms/enterable';
 import { applyMigrations } from '../scripts/services/migrate';
@@ -38,7 +39,7 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 	const database = await createTestDatabase('bench_inspector');
 	cleanup.defer(() => database.drop());
 	await applyMigrations(database.url);
-	const db = connectDatabase(database.url);
+	const db = connectDatabase(database.url, bulkDatabaseTimeouts);
 	cleanup.defer(() => db.$disconnect());
 
 	progress(

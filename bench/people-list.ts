@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { defaultPeopleQuery, filterOf, type PeopleQuery } from '../src/lib/people-query';
 import { countPeople, listPeople, listPeopleWithCount } from '../src/lib/server/people/list';
+import { bulkDatabaseTimeouts } from '../src/lib/server/database-timeouts';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import { applyMigrations } from '../scripts/services/migrate';
 import { createTestDatabase } from '../scripts/services/test-postgres';
@@ -36,7 +37,7 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 	const database = await createTestDatabase('bench_people');
 	cleanup.defer(() => database.drop());
 	await applyMigrations(database.url);
-	const db = connectDatabase(database.url);
+	const db = connectDatabase(database.url, bulkDatabaseTimeouts);
 	cleanup.defer(() => db.$disconnect());
 
 	progress(`seeding ${seed.people} people and ${seed.groups} groups, then VACUUM ANALYZE`);

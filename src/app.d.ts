@@ -8,9 +8,13 @@ declare global {
 			person?: Promise<SessionPerson | null>;
 			/** Set by renewSession (authjs.ts): the session version this request's cookie is sealed with. */
 			sessionRenewal?: { personId: string; sessionVersion: number };
+			/** Set when this request failed because the database is unavailable (database-unavailable-response.ts). */
+			databaseUnavailable?: boolean;
 		}
 		interface Error {
 			message: string;
+			/** The error was the database's: the page says to try again, the answer is a 503. */
+			databaseUnavailable?: boolean;
 		}
 	}
 

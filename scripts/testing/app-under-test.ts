@@ -23,19 +23,23 @@ export type AppUnderTest = {
  * The built app for one test file, as production runs it: `instances` processes (one unless told)
  * on its own migrated database, the shared Liveblocks dev server, a random AUTH_SECRET, and
  * `settings` (e.g. a short SESSION_LIFETIME_SECONDS; a function is read when the processes start,
- * so it may name something a hook made before, such as a fault proxy's address). Fields are
- * readable inside tests and hooks.
+ * so it may name something a hook made before, such as a fault proxy's address). `reachDatabase`
+ * gives the URL the app connects by, e.g. through a fault proxy; migrations and the tests' own
+ * client use the direct one. Fields are readable inside tests and hooks.
  */
 export function useAppUnderTest(
 	label: string,
 	settings: Record<string, string> | (() => Record<string, string>) = {},
-	{ instances = 1 }: { instances?: number } = {}
+	{
+		instances = 1,
+		reachDatabase
+	}: { instances?: number; reachDatabase?: (directUrl: string) => Promise<string> } = {}
 ): AppUnderTest {
 	const database = useMigratedDatabase(label);
 	const apps: AppServer[] = [];
 	beforeAll(async () => {
 		const env = {
-			DATABASE_URL: database.url,
+			DATABASE_URL: reachDatabase ? await reachDatabase(database.url) : database.url,
 			AUTH_SECRET: randomBytes(32).toString('base64url'),
 			LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
 			LIVEBLOCKS_BASE_URL: inject('liveblocksBaseUrl'),

@@ -44,6 +44,22 @@ describe('parseEnv', () => {
 		);
 	});
 
+	it('bounds database calls by default and takes other bounds in milliseconds', () => {
+		const env = parseEnv(valid);
+		expect(env.DATABASE_CONNECT_TIMEOUT_MS).toBe(5_000);
+		expect(env.DATABASE_STATEMENT_TIMEOUT_MS).toBe(10_000);
+		expect(env.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS).toBe(30_000);
+		expect(parseEnv({ ...valid, DATABASE_STATEMENT_TIMEOUT_MS: '2500' }).DATABASE_STATEMENT_TIMEOUT_MS).toBe(
+			2500
+		);
+		expect(errorOf({ ...valid, DATABASE_CONNECT_TIMEOUT_MS: '5s' })).toContain(
+			'DATABASE_CONNECT_TIMEOUT_MS must be a number of milliseconds'
+		);
+		expect(errorOf({ ...valid, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '0' })).toContain(
+			'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS must be at least 1 millisecond'
+		);
+	});
+
 	it('names every missing variable in one message', () => {
 		const message = errorOf({});
 		expect(message).toContain('DATABASE_URL is required');

@@ -1,8 +1,18 @@
 import { z } from 'zod';
+import { defaultDatabaseTimeouts } from './database-timeouts';
 
 const unsetIfBlank = (value: unknown) =>
 	typeof value === 'string' && value.trim() === '' ? undefined : value;
 const optionalText = z.preprocess(unsetIfBlank, z.string().optional());
+const milliseconds = (fallback: number) =>
+	z.preprocess(
+		unsetIfBlank,
+		z.coerce
+			.number('must be a number of milliseconds')
+			.int('must be a whole number of milliseconds')
+			.positive('must be at least 1 millisecond')
+			.default(fallback)
+	);
 
 /**
  * Every setting the server reads (see the README's configuration table), validated once at start-up. The start script (scripts/start.ts)
@@ -31,6 +41,12 @@ export const envSchema = z
 		),
 		/** Set only for a Liveblocks server other than the hosted one, e.g. the local dev server. */
 		LIVEBLOCKS_BASE_URL: z.preprocess(unsetIfBlank, z.url('must be a URL').optional()),
+		/** How long to wait for a database connection, or a free one in the pool. */
+		DATABASE_CONNECT_TIMEOUT_MS: milliseconds(defaultDatabaseTimeouts.connectMs),
+		/** How long one statement may run before the database cancels it. */
+		DATABASE_STATEMENT_TIMEOUT_MS: milliseconds(defaultDatabaseTimeouts.statementMs),
+		/** How long a transaction may sit with no statement before the database ends its session. */
+		DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds(defaultDatabaseTimeouts.idleInTransactionMs),
 		OIDC_ISSUER: z.preprocess(unsetIfBlank, z.url('must be the issuer URL').optional()),
 		OIDC_CLIENT_ID: optionalText,
 		OIDC_CLIENT_SECRET: optionalText,

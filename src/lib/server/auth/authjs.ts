@@ -5,6 +5,7 @@ import GitHub from '@auth/sveltekit/providers/github';
 import { CredentialsSignin } from '@auth/sveltekit';
 import type { Provider } from '@auth/sveltekit/providers';
 import { db } from '../db';
+import { isDatabaseUnavailable, logDatabaseUnavailable } from '../database-unavailable';
 import { env } from '../env';
 import { verifyCredentials } from './credentials';
 import { resolveExternalLogin, type ExternalLogin } from './external-accounts';
@@ -81,7 +82,12 @@ export const { handle, signIn, signOut } = SvelteKitAuth(async (event) => {
 		pages: { signIn: '/signin', error: '/signin' },
 		logger: {
 			error(error) {
-				if (!(error instanceof CredentialsSignin)) console.error(error);
+				if (isDatabaseUnavailable(error)) {
+					// Auth.js answers this with a redirect to the sign-in page (or hands it to the sign-in
+					// action); answerDatabaseUnavailable (hooks.server.ts) makes that page say so.
+					event.locals.databaseUnavailable = true;
+					logDatabaseUnavailable(`sign-in (${event.url.pathname})`, error);
+				} else if (!(error instanceof CredentialsSignin)) console.error(error);
 			}
 		},
 		callbacks: {

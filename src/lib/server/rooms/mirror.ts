@@ -37,6 +37,20 @@ export async function unmirrorRoom(db: DbOrTx, id: string): Promise<void> {
 export type SyncResult = { synced: number; removed: number };
 
 /**
+ * Rooms written at once: about the pool's connections. A page of thousands written all at once
+ * would queue for connections past the connect timeout (docs/decisions/015-database-timeouts.md).
+ */
+const writesAtOnce = 10;
+
+/** Writes a page of rooms into the index, a few at a time. */
+export async function mirrorRooms(db: DbOrTx, rooms: RoomData[], syncedAt = new Date()): Promise<void> {
+	for (let start = 0; start < rooms.length; start += writesAtOnce) {
+		const some = rooms.slice(start, start + writesAtOnce);
+		await Promise.all(some.map((room) => mirrorRoom(db, room, syncedAt)));
+	}
+}
+
+/**
  * Rewrites the index from Liveblocks: every room page by page (the hosted service pages; the dev
  * server returns everything at once), then, only once all pages arrived, removes the rooms that
  * Liveblocks no longer has. A failed sync leaves the rows it did not reach as they were.
@@ -53,8 +67,7 @@ export async function syncRooms(
 			repeatable: true
 		});
 	for await (const rooms of allPages(page)) {
-		const syncedAt = new Date();
-		await Promise.all(rooms.map((room) => mirrorRoom(db, room, syncedAt)));
+		await mirrorRooms(db, rooms);
 		synced += rooms.length;
 		onProgress(synced);
 	}

@@ -5,6 +5,11 @@ import { zod4 } from 'sveltekit-superforms/adapters';
 import { externalProviders, signIn } from '$lib/server/auth/authjs';
 import { TooManyAttempts } from '$lib/server/auth/credentials';
 import { sessionPerson } from '$lib/server/authorization';
+import {
+	databaseRetryAfterSeconds,
+	databaseUnavailableMessage,
+	isDatabaseUnavailable
+} from '$lib/server/database-unavailable';
 import { safeRedirectPath } from '$lib/safe-redirect';
 import { withSafeRedirectTo } from '$lib/server/safe-redirect-form';
 import { signInSchema } from '$lib/schemas/sign-in';
@@ -14,7 +19,8 @@ import type { Actions, PageServerLoad } from './$types';
 const refusals: Record<string, string> = {
 	deactivated: 'This account is deactivated. Ask an admin to reactivate it.',
 	unknown: 'No Gatehouse account uses a verified email of that login. Ask an admin to add you.',
-	AccessDenied: 'That sign-in was refused.'
+	AccessDenied: 'That sign-in was refused.',
+	DatabaseUnavailable: databaseUnavailableMessage
 };
 
 // Public by design: this page is the way in. A signed-in active person is sent on.
@@ -48,6 +54,10 @@ export const actions: Actions = {
 			}
 			if (error instanceof CredentialsSignin) {
 				return message(form, refusals[error.code] ?? 'Wrong email or password.', { status: 400 });
+			}
+			if (isDatabaseUnavailable(error)) {
+				event.setHeaders({ 'Retry-After': String(databaseRetryAfterSeconds) });
+				return message(form, databaseUnavailableMessage, { status: 503 });
 			}
 			throw error;
 		}
