@@ -3,6 +3,7 @@
 // out because its instance stopped).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { isDatabaseUnavailable, logDatabaseUnavailable } from '../../database-unavailable';
 import { db } from '../../db';
 import { env } from '../../env';
 import { liveblocks } from '../../liveblocks/client';
@@ -41,7 +42,11 @@ export function startBulkJobPoller(intervalMs = 5_000): void {
 	const poll = async () => {
 		for (const jobId of await claimableJobIds(db)) runBulkJobHere(jobId);
 	};
-	const report = (error: unknown) => console.error('[bulk] Looking for jobs to continue failed:', error);
+	// While the database is down this fails every poll: one line each, not a stack.
+	const report = (error: unknown) =>
+		isDatabaseUnavailable(error)
+			? logDatabaseUnavailable('the bulk job poll', error)
+			: console.error('[bulk] Looking for jobs to continue failed:', error);
 	const timer = setInterval(() => void poll().catch(report), intervalMs);
 	timer.unref();
 	void poll().catch(report);
