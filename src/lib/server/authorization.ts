@@ -1,5 +1,6 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { roles, type Role } from '$lib/roles';
+import { readSessionClaim } from './auth/session-token';
 import { db } from './db';
 import { identityOf, loadPerson, type IdentityPerson, type PersonIdentity } from './identity';
 
@@ -51,10 +52,13 @@ export async function requirePerson(
 
 /**
  * The door of the ID-token endpoint: signed in (401), and someone the token rules would give a
- * token to (403 with tokenRefusal's reason). Every role may hold a token.
+ * token to (403 with tokenRefusal's reason). Every role may hold a token. The endpoint runs
+ * without Auth.js's handle (hooks.server.ts): its session is read from the cookie alone, which
+ * is never sent back (readSessionClaim), and the person with it in one query.
  */
 export async function requireTokenHolder(event: RequestEvent): Promise<PersonIdentity> {
-	const person = await sessionPerson(event);
+	const claim = await readSessionClaim(event);
+	const person = claim && (await loadPerson(db, claim.personId, claim));
 	if (!person) error(401, 'Sign in first.');
 	const verdict = identityOf(person);
 	if (verdict.refusal) error(403, verdict.refusal.message);

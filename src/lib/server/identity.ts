@@ -8,7 +8,7 @@ import {
 	type TokenRefusal
 } from '$lib/identity';
 import type { Role } from '$lib/roles';
-import { personProfileSelect } from './people/fields';
+import { Prisma } from './prisma/client';
 import type { DbOrTx } from './transaction';
 
 export type IdentityPerson = {
@@ -36,19 +36,22 @@ export type PersonIdentity = {
 /**
  * The person by `id`. With `session`, the person only while that session is still theirs: a
  * session signed in before their sessions were ended (sign-out, password change) finds nobody.
+ * One statement and one round trip (the ID-token endpoint runs it for every token): Prisma's
+ * nested select would read the memberships in a second query.
  */
 export async function loadPerson(
 	db: DbOrTx,
 	id: string,
 	session?: { sessionVersion: number }
 ): Promise<IdentityPerson | null> {
-	const person = await db.person.findUnique({
-		where: { id, ...(session && { sessionVersion: session.sessionVersion }) },
-		select: { ...personProfileSelect, mustChangePassword: true, memberships: { select: { groupId: true } } }
-	});
-	if (!person) return null;
-	const { memberships, ...rest } = person;
-	return { ...rest, groupIds: sortIds(memberships.map((m) => m.groupId)) };
+	const [person] = await db.$queryRaw<IdentityPerson[]>`
+		SELECT id, email, name, role::text AS role, status::text AS status, "avatarUrl", color,
+			"mustChangePassword",
+			ARRAY(SELECT "groupId" FROM "GroupMembership" WHERE "personId" = ${id}) AS "groupIds"
+		FROM "Person"
+		WHERE id = ${id}
+			${session ? Prisma.sql`AND "sessionVersion" = ${session.sessionVersion}` : Prisma.empty}`;
+	return person ? { ...person, groupIds: sortIds(person.groupIds) } : null;
 }
 
 export function identityOf(person: IdentityPerson): PersonIdentity {
