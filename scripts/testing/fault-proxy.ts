@@ -12,6 +12,8 @@ export type Fault = {
 	times: number;
 	/** The request reaches Liveblocks first and its answer is lost: the write happens, the caller hears `status`. */
 	lostAnswer?: boolean;
+	/** No answer ever comes (after the request reached Liveblocks, with `lostAnswer`); `status` is unused. */
+	hang?: boolean;
 };
 
 /**
@@ -42,6 +44,7 @@ export async function startFaultProxy(target: string) {
 					forwarded.push(seen);
 					(await forward(target, incoming)).resume();
 				}
+				if (fault.hang) return;
 				outgoing.writeHead(fault.status, { 'content-type': 'application/json' });
 				outgoing.end(JSON.stringify({ error: 'INJECTED', message: `Injected ${fault.status}` }));
 				return;

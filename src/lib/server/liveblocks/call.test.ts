@@ -81,6 +81,22 @@ describe('askLiveblocks', () => {
 		});
 	});
 
+	it('knows a refused connection never reached Liveblocks, unlike a reset or a timeout', async () => {
+		const refused = () =>
+			new TypeError('fetch failed', {
+				cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.7:1153'), { code: 'ECONNREFUSED' })
+			});
+		const reset = () =>
+			new TypeError('fetch failed', {
+				cause: Object.assign(new Error('other side closed'), { code: 'ECONNRESET' })
+			});
+		const failureOf = (fail: () => unknown) =>
+			askLiveblocks('room', flaky([fail]), { repeatable: false }).catch((e) => e);
+		expect((await failureOf(refused)).neverArrived).toBe(true);
+		expect((await failureOf(reset)).neverArrived).toBe(false);
+		expect((await failureOf(() => answered(500))).neverArrived).toBe(false);
+	});
+
 	it('never puts Liveblocks’ address or the network error in its message', async () => {
 		const failure = await askLiveblocks('room', flaky([unreachable]), { repeatable: false }).catch((e) => e);
 		expect(failure.message).toBe('Liveblocks could not be reached');

@@ -35,6 +35,11 @@ export class LiveblocksUnavailable extends Error {
 		);
 	}
 
+	/** The connection was refused: the request never reached Liveblocks, so nothing was done. */
+	get neverArrived(): boolean {
+		return this.status === undefined && !this.timedOut && causeCode(this.cause) === 'ECONNREFUSED';
+	}
+
 	/** Rate limited, failed on its side, or unanswered: a later try may succeed. */
 	get isTransient(): boolean {
 		return this.status === undefined || this.status === 429 || this.status >= 500;
@@ -63,6 +68,13 @@ export function typedFailure(error: unknown, roomId: string | undefined, signal:
 	if (signal.aborted) return new LiveblocksUnavailable(undefined, true, error);
 	if (isUnanswered(error)) return new LiveblocksUnavailable(undefined, false, error);
 	return error;
+}
+
+/** The system error code behind fetch's failure (fetch's TypeError has it as its cause). */
+function causeCode(error: unknown): unknown {
+	const cause = (error as { cause?: { code?: unknown; errors?: { code?: unknown }[] } } | undefined)?.cause;
+	// Node reports a refused connection to a name with several addresses as an AggregateError.
+	return cause?.code ?? cause?.errors?.[0]?.code;
 }
 
 /** fetch's own failure (refused, reset or cut connection), not a bug that happens to be a TypeError. */

@@ -6,7 +6,7 @@ import type { RetryPolicy } from './retry';
 
 /**
  * Sends a write that is not repeated blindly. When its answer is lost (no answer in time, a reset,
- * a 5xx), the room is read back and `landed` says from what Liveblocks has now (null: no such
+ * a 5xx; a refused connection means it never left), the room is read back and `landed` says from what Liveblocks has now (null: no such
  * room) whether the write happened, and with what result. A write that did not land rethrows its
  * failure; one that cannot be checked throws WriteUnconfirmed. A clear refusal (4xx) is final.
  */
@@ -20,7 +20,8 @@ export async function writeToRoom<T>(
 	try {
 		return await askLiveblocks(roomId, write, { repeatable: false, retry });
 	} catch (error) {
-		const unanswered = error instanceof LiveblocksUnavailable && (error.status ?? 500) >= 500;
+		const unanswered =
+			error instanceof LiveblocksUnavailable && !error.neverArrived && (error.status ?? 500) >= 500;
 		if (!unanswered) throw error;
 		let now: RoomData | null;
 		try {

@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+import { Liveblocks, type RoomData } from '@liveblocks/node';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { NewRoom } from '$lib/schemas/room';
+import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
+import {
+	isUpdateOf,
+	startFaultProxy,
+	type Fault,
+	type FaultProxy,
+	type ProxiedRequest
+} from '../../../../scripts/testing/fault-proxy';
+import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
+import { LiveblocksUnavailable } from '../liveblocks';
+import { accessesOf, saveRoomAccess } from './access';
+import { createRoom, deleteRoom } from './write';
+
+// Every kind of room write against a Liveblocks that is stopped, hung, slow, rate limiting or
+// failing: each ends in bounded time with the right outcome, and afterwards Liveblocks, the room
+// index and the audit log tell the same story. (Lost answers: lost-answers.integration.test.ts.)
+const database = useMigratedDatabase('write_faults');
+let direct: Liveblocks;
+let client: Liveblocks;
+let proxy: FaultProxy;
+let actorId: string;
+
+beforeAll(async () => {
+	direct = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: inject('liveblocksBaseUrl') });
+	proxy = await startFaultProxy(inject('liveblocksBaseUrl'));
+	client = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: proxy.url });
+	const admin = await database.db.person.create({
+		data: { email: `admin-${randomUUID()}@example.com`, name: 'Admin', role: 'admin' }
+	});
+	actorId = admin.id;
+});
+afterAll(() => proxy.close());
+beforeEach(() => proxy.reset());
+
+function newRoom(): NewRoom {
+	const id = `room-${randomUUID().slice(0, 8)}`;
+	return { id, organizationId: '', metadataKeys: [], metadataValues: [], preset: 'view', copyFrom: '' };
+}
+
+const liveblocksHas = (id: string): Promise<RoomData | null> =>
+	direct.getRoom(id).catch((error: { status?: number }) => {
+		if (error.status === 404) return null;
+		throw error;
+	});
+
+/** One kind of write: the room it starts from, the request that carries it, and what it does. */
+type WriteKind = {
+	name: string;
+	prepare: () => Promise<string>;
+	isWrite: (roomId: string) => (request: ProxiedRequest) => boolean;
+	write: (roomId: string) => Promise<unknown>;
+	action: string;
+	/** Whether Liveblocks now has the room as the write leaves it. */
+	landed: (room: RoomData | null) => boolean;
+};
+
+let pending: NewRoom | undefined;
+const kinds: WriteKind[] = [
+	{
+		name: 'a room creation',
+		prepare: async () => (pending = newRoom()).id,
+		isWrite: () => (request) => request.method === 'POST' && request.path === '/v2/rooms',
+		write: () => createRoom(database.db, client, actorId, pending!),
+		action: 'room.created',
+		landed: (room) => room !== null
+	},
+	{
+		name: 'an access save',
+		prepare: async () => (await createRoom(database.db, direct, actorId, newRoom())).id,
+		isWrite: (roomId) => isUpdateOf(roomId),
+		write: async (roomId) => {
+			const loaded = accessesOf(await direct.getRoom(roomId));
+			const edited = { ...loaded, groupsAccesses: { designers: ['room:write'] } };
+			const result = await saveRoomAccess(database.db, client, actorId, roomId, { loaded, edited });
+			expect(result.outcome).toBe('saved');
+		},
+		action: 'room.access-updated',
+		landed: (room) => room?.groupsAccesses.designers?.[0] === 'room:write'
+	},
+	{
+		name: 'a room deletion',
+		prepare: async () => (await createRoom(database.db, direct, actorId, newRoom())).id,
+		isWrite: (roomId) => (request) =>
+			request.method === 'DELETE' && request.path === `/v2/rooms/${encodeURIComponent(roomId)}`,
+		write: (roomId) => deleteRoom(database.db, client, actorId, roomId),
+		action: 'room.deleted',
+		landed: (room) => room === null
+	}
+];
+
+/** Liveblocks, the index and the audit log agree on whether the write happened. */
+async function expectAgreement(kind: WriteKind, roomId: string, happened: boolean) {
+	const room = await liveblocksHas(roomId);
+	expect(kind.landed(room)).toBe(happened);
+	const indexed = await database.db.room.findUnique({ where: { id: roomId } });
+	expect(indexed === null).toBe(room === null);
+	if (room && indexed) expect(indexed.groupsAccesses).toEqual(room.groupsAccesses);
+	expect(await database.db.auditEvent.count({ where: { targetId: roomId, action: kind.action } })).toBe(
+		happened ? 1 : 0
+	);
+}
+
+async function timed<T>(work: Promise<T>): Promise<{ ms: number; error: unknown }> {
+	const started = Date.now();
+	const error = await work.then(
+		() => undefined,
+		(failure: unknown) => failure
+	);
+	return { ms: Date.now() - started, error };
+}
+
+describe.each(kinds)('$name', (kind) => {
+	it('fails at once when Liveblocks is stopped, recording nothing', async () => {
+		const roomId = await kind.prepare();
+		await proxy.stop();
+		let outcome;
+		try {
+			outcome = await timed(kind.write(roomId));
+		} finally {
+			await proxy.restart();
+		}
+		expect(outcome.error).toBeInstanceOf(LiveblocksUnavailable);
+		expect((outcome.error as Error).message).toBe('Liveblocks could not be reached');
+		expect(outcome.ms).toBeLessThan(3_000);
+		await expectAgreement(kind, roomId, false);
+	});
+
+	it('goes through after a 429, tried again, recorded once', async () => {
+		const roomId = await kind.prepare();
+		proxy.inject({ matches: kind.isWrite(roomId), status: 429, times: 1 });
+		expect((await timed(kind.write(roomId))).error).toBeUndefined();
+		expect(proxy.failed).toHaveLength(1);
+		await expectAgreement(kind, roomId, true);
+	});
+
+	it('reports a 500 that changed nothing as such, after reading the room back', async () => {
+		const roomId = await kind.prepare();
+		proxy.inject({ matches: kind.isWrite(roomId), status: 500, times: Infinity });
+		const { error } = await timed(kind.write(roomId));
+		expect(error).toBeInstanceOf(LiveblocksUnavailable);
+		expect((error as Error).message).toBe('Liveblocks answered 500: Injected 500');
+		await expectAgreement(kind, roomId, false);
+	});
+
+	it('waits for a slow Liveblocks and records the write', async () => {
+		const roomId = await kind.prepare();
+		proxy.slowDown(1_500);
+		expect((await timed(kind.write(roomId))).error).toBeUndefined();
+		await expectAgreement(kind, roomId, true);
+	});
+});
+
+describe('a write Liveblocks never answers', () => {
+	const hang = (kind: WriteKind, roomId: string, landed: boolean): Fault => ({
+		matches: kind.isWrite(roomId),
+		status: 0,
+		times: 1,
+		hang: true,
+		lostAnswer: landed
+	});
+
+	it('gives up after 10 s and, reading the room back, says nothing was saved', async () => {
+		const kind = kinds[1]!;
+		const roomId = await kind.prepare();
+		proxy.inject(hang(kind, roomId, false));
+		const { ms, error } = await timed(kind.write(roomId));
+		expect(error).toMatchObject({ timedOut: true, message: 'Liveblocks did not answer in time' });
+		expect(ms).toBeLessThan(12_000);
+		await expectAgreement(kind, roomId, false);
+	});
+
+	it('gives up after 10 s and, reading the room back, records the deletion that happened', async () => {
+		const kind = kinds[2]!;
+		const roomId = await kind.prepare();
+		proxy.inject(hang(kind, roomId, true));
+		const { ms, error } = await timed(kind.write(roomId));
+		expect(error).toBeUndefined();
+		expect(ms).toBeLessThan(12_000);
+		await expectAgreement(kind, roomId, true);
+	});
+});
