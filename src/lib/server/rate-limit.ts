@@ -10,7 +10,8 @@ import type { Database } from './prisma-client';
 /** At most `max` attempts per window of `windowMs`, the window starting at its first attempt. */
 export type Limit = { key: string; max: number; windowMs: number };
 
-export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };
+/** `retryAfterMs` is counted on the database's clock, so every instance tells a caller the same wait. */
+export type Verdict = { allowed: true } | { allowed: false; retryAt: Date; retryAfterMs: number };
 
 const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
@@ -48,15 +49,20 @@ export async function takeAttempt(db: Database, limits: Limit[]): Promise<Verdic
 			)})`
 	);
 	const results = Prisma.join(
-		limits.map((_, i) => Prisma.sql`SELECT "key", "count", "expiresAt" FROM ${Prisma.raw(`step${i}`)}`),
+		limits.map(
+			(_, i) => Prisma.sql`SELECT "key", "count", "expiresAt", ${now} AS "now" FROM ${Prisma.raw(`step${i}`)}`
+		),
 		' UNION ALL '
 	);
-	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date }[]>`
+	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date; now: Date }[]>`
 		WITH ${Prisma.join(steps, ', ')} ${results}`;
 	for (const limit of limits) {
 		const row = rows.find((r) => r.key === limit.key);
 		if (!row) break;
-		if (row.count > limit.max) return { allowed: false, retryAt: row.expiresAt };
+		if (row.count > limit.max) {
+			const retryAfterMs = row.expiresAt.getTime() - row.now.getTime();
+			return { allowed: false, retryAt: row.expiresAt, retryAfterMs };
+		}
 	}
 	return { allowed: true };
 }
