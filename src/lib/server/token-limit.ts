@@ -1,12 +1,11 @@
 // How many ID tokens one person may get, counted in PostgreSQL so every app instance shares the
-// count (docs/decisions/020-token-rate-limit.md). One row per person, reused window after window,
-// so the rows never outnumber the people; ended ones go with the sign-in limits' clean-up.
+// count (docs/decisions/020-token-rate-limit.md), in the unlogged TokenRateLimit table. One row per
+// person, reused window after window, so the rows never outnumber the people; ended ones go with
+// the sign-in limits' clean-up.
 import type { Database } from './prisma-client';
 import { refundAttempt, takeAttempt, type Verdict } from './rate-limit';
 
 const oneMinute = 60_000;
-
-const keyOf = (personId: string) => `tokens:person:${personId}`;
 
 /**
  * Counts one token request by `personId` against `perMinute`, in one statement, before any token
@@ -15,12 +14,12 @@ const keyOf = (personId: string) => `tokens:person:${personId}`;
  * requests do not extend it.
  */
 export function takeTokenAttempt(db: Database, personId: string, perMinute: number): Promise<Verdict> {
-	return takeAttempt(db, [{ key: keyOf(personId), max: perMinute, windowMs: oneMinute }]);
+	return takeAttempt(db, [{ key: personId, max: perMinute, windowMs: oneMinute }], 'TokenRateLimit');
 }
 
 /** Liveblocks issued no token after all: the request does not use the person's allowance up. */
 export function refundTokenAttempt(db: Database, personId: string): Promise<void> {
-	return refundAttempt(db, keyOf(personId));
+	return refundAttempt(db, personId, 'TokenRateLimit');
 }
 
 /** Whole seconds to wait, at least 1, for `Retry-After` and the message. */
