@@ -96,6 +96,12 @@ describe('the per-person token limit on two instances of one database', () => {
 		}
 	});
 
+	it('counts in an unlogged table, so a token request waits for no WAL flush', async () => {
+		const tables = await app.db.$queryRaw<{ relpersistence: string }[]>`
+			SELECT relpersistence::text AS relpersistence FROM pg_class WHERE relname = 'TokenRateLimit' AND relkind = 'r'`;
+		expect(tables).toEqual([{ relpersistence: 'u' }]);
+	});
+
 	it('does not count requests Liveblocks issued no token for', async () => {
 		const { cookie } = await member();
 		await proxy.stop();
