@@ -206,3 +206,45 @@ test('Reconnect opens a new connection: an access change arrives, and a deactiva
 	);
 	await expect(refusal.getByRole('link', { name: 'Request access' })).toHaveCount(0);
 });
+
+test('a member who joined rooms too often is told how long to wait, and the room joins once the wait is over', async ({
+	browser,
+	world
+}) => {
+	const member = await world.person();
+	const roomId = await world.room({ defaultAccesses: ['room:write'] });
+	const context = await browser.newContext();
+	contexts.push(context);
+	const page = waitForHydrationAfterGoto(await context.newPage());
+	await signIn(page, member);
+	// The whole minute's allowance (LIVEBLOCKS_TOKENS_PER_MINUTE, default 60), as a script would use it.
+	const origin = new URL(page.url()).origin;
+	for (let token = 0; token < 60; token++) {
+		const answer = await page.request.post('/api/liveblocks-auth', {
+			data: { room: roomId },
+			headers: { origin }
+		});
+		expect(answer.status()).toBe(200);
+	}
+	// The page's timers run on a clock the test can move on, so the wait need not take a minute.
+	await page.clock.install();
+	await page.goto(`/rooms/${roomId}/live`);
+
+	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'waiting');
+	await expect(page.getByTestId('connection-status')).toHaveText('Waiting…');
+	const notice = page.getByTestId('rate-limited');
+	const wait = page.getByTestId('rate-limited-wait');
+	await expect(wait).toHaveText(/^\s*You have joined rooms too often; try again in \d+ seconds?\.\s*$/);
+	await expect(notice).toContainText('This page joins the room by itself then.');
+	const waitSeconds = Number(/in (\d+) second/.exec((await wait.textContent())!)![1]);
+	expect(waitSeconds).toBeGreaterThan(0);
+	expect(waitSeconds).toBeLessThanOrEqual(60);
+	await expect(page.getByTestId('no-access')).toHaveCount(0);
+
+	// The minute passes: in the database (the person's window ends) and on the page's clock.
+	await world.db.tokenRateLimit.update({ where: { key: member.id }, data: { expiresAt: new Date(0) } });
+	await page.clock.fastForward(61_000);
+	await connected(page);
+	await expect(notice).toHaveCount(0);
+	await expect(page.getByTestId('self-id')).toHaveText(member.id);
+});

@@ -60,6 +60,20 @@ describe('parseEnv', () => {
 		);
 	});
 
+	it('gives each person 60 ID tokens a minute unless LIVEBLOCKS_TOKENS_PER_MINUTE says otherwise', () => {
+		expect(parseEnv(valid).LIVEBLOCKS_TOKENS_PER_MINUTE).toBe(60);
+		expect(parseEnv({ ...valid, LIVEBLOCKS_TOKENS_PER_MINUTE: '5' }).LIVEBLOCKS_TOKENS_PER_MINUTE).toBe(5);
+		expect(errorOf({ ...valid, LIVEBLOCKS_TOKENS_PER_MINUTE: 'many' })).toContain(
+			'LIVEBLOCKS_TOKENS_PER_MINUTE must be a number of tokens'
+		);
+		expect(errorOf({ ...valid, LIVEBLOCKS_TOKENS_PER_MINUTE: '2.5' })).toContain(
+			'LIVEBLOCKS_TOKENS_PER_MINUTE must be a whole number of tokens'
+		);
+		expect(errorOf({ ...valid, LIVEBLOCKS_TOKENS_PER_MINUTE: '0' })).toContain(
+			'LIVEBLOCKS_TOKENS_PER_MINUTE must be at least 1 token'
+		);
+	});
+
 	it('names every missing variable in one message', () => {
 		const message = errorOf({});
 		expect(message).toContain('DATABASE_URL is required');

@@ -74,6 +74,19 @@ export const envSchema = z
 				.positive('must be at least 1 second')
 				.default(30)
 		),
+		/**
+		 * ID tokens one person may get per minute, counted on every instance together
+		 * (docs/decisions/020-token-rate-limit.md). A person's client asks once per room join or
+		 * reconnect, and once an hour while connected. Default 60.
+		 */
+		LIVEBLOCKS_TOKENS_PER_MINUTE: z.preprocess(
+			unsetIfBlank,
+			z.coerce
+				.number('must be a number of tokens')
+				.int('must be a whole number of tokens')
+				.positive('must be at least 1 token')
+				.default(60)
+		),
 		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
 		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
 			unsetIfBlank,

@@ -10,7 +10,15 @@ import type { Database } from './prisma-client';
 /** At most `max` attempts per window of `windowMs`, the window starting at its first attempt. */
 export type Limit = { key: string; max: number; windowMs: number };
 
-export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };
+/**
+ * Where counters live: RateLimit for sign-in limits and marks; TokenRateLimit, unlogged, for the
+ * ID-token endpoint's per-person counts (decision 020).
+ */
+export type CounterTable = 'RateLimit' | 'TokenRateLimit';
+const counterTables: CounterTable[] = ['RateLimit', 'TokenRateLimit'];
+
+/** `retryAfterMs` is counted on the database's clock, so every instance tells a caller the same wait. */
+export type Verdict = { allowed: true } | { allowed: false; retryAt: Date; retryAfterMs: number };
 
 const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
@@ -19,12 +27,12 @@ const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
  * it. A used-up window is not extended by further attempts, so it ends when it said it would.
  * Counted only when `after` (the previous limit's counter) is still within its max.
  */
-function countAttempt(limit: Limit, after?: { name: string; max: number }): Prisma.Sql {
+function countAttempt(table: CounterTable, limit: Limit, after?: { name: string; max: number }): Prisma.Sql {
 	const source = after
 		? Prisma.sql`FROM ${Prisma.raw(after.name)} WHERE ${Prisma.raw(after.name)}."count" <= ${after.max}`
 		: Prisma.empty;
 	return Prisma.sql`
-		INSERT INTO "RateLimit" AS r ("key", "count", "expiresAt")
+		INSERT INTO ${Prisma.raw(`"${table}"`)} AS r ("key", "count", "expiresAt")
 		SELECT ${limit.key}, 1, ${now} + ${limit.windowMs} * interval '1 millisecond' ${source}
 		ON CONFLICT ("key") DO UPDATE SET
 			"count" = CASE WHEN r."expiresAt" <= ${now} THEN 1 ELSE r."count" + 1 END,
@@ -38,33 +46,47 @@ function countAttempt(limit: Limit, after?: { name: string; max: number }): Pris
  * attempt, so a refused flood adds rows and counts to the first limit alone. Row locks are
  * taken in the order given: callers that share keys must list them in the same order.
  */
-export async function takeAttempt(db: Database, limits: Limit[]): Promise<Verdict> {
+export async function takeAttempt(
+	db: Database,
+	limits: Limit[],
+	table: CounterTable = 'RateLimit'
+): Promise<Verdict> {
 	if (limits.length === 0) return { allowed: true };
 	const steps = limits.map(
 		(limit, i) =>
 			Prisma.sql`${Prisma.raw(`step${i}`)} AS (${countAttempt(
+				table,
 				limit,
 				i === 0 ? undefined : { name: `step${i - 1}`, max: limits[i - 1]!.max }
 			)})`
 	);
 	const results = Prisma.join(
-		limits.map((_, i) => Prisma.sql`SELECT "key", "count", "expiresAt" FROM ${Prisma.raw(`step${i}`)}`),
+		limits.map(
+			(_, i) => Prisma.sql`SELECT "key", "count", "expiresAt", ${now} AS "now" FROM ${Prisma.raw(`step${i}`)}`
+		),
 		' UNION ALL '
 	);
-	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date }[]>`
+	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date; now: Date }[]>`
 		WITH ${Prisma.join(steps, ', ')} ${results}`;
 	for (const limit of limits) {
 		const row = rows.find((r) => r.key === limit.key);
 		if (!row) break;
-		if (row.count > limit.max) return { allowed: false, retryAt: row.expiresAt };
+		if (row.count > limit.max) {
+			const retryAfterMs = row.expiresAt.getTime() - row.now.getTime();
+			return { allowed: false, retryAt: row.expiresAt, retryAfterMs };
+		}
 	}
 	return { allowed: true };
 }
 
 /** Gives an attempt back (it turned out not to be a guess), if its window is still running. */
-export async function refundAttempt(db: Database, key: string): Promise<void> {
+export async function refundAttempt(
+	db: Database,
+	key: string,
+	table: CounterTable = 'RateLimit'
+): Promise<void> {
 	await db.$executeRaw`
-		UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0)
+		UPDATE ${Prisma.raw(`"${table}"`)} SET "count" = GREATEST("count" - 1, 0)
 		WHERE "key" = ${key} AND "expiresAt" > ${now}`;
 }
 
@@ -87,13 +109,19 @@ export async function isRemembered(db: Database, key: string): Promise<boolean> 
 }
 
 /**
- * Deletes rows whose window has ended (a later attempt would start a new one anyway). Rows that
- * a concurrent attempt holds are skipped rather than waited for, so this never blocks sign-ins
- * nor deadlocks with them; the next run takes them. Returns how many were deleted.
+ * Deletes rows whose window has ended (a later attempt would start a new one anyway), in both
+ * counter tables. Rows that a concurrent attempt holds are skipped rather than waited for, so this
+ * never blocks sign-ins or token requests nor deadlocks with them; the next run takes them.
+ * Returns how many were deleted.
  */
 export async function removeExpiredLimits(db: Database): Promise<number> {
-	return db.$executeRaw`
-		DELETE FROM "RateLimit" WHERE "key" IN (
-			SELECT "key" FROM "RateLimit" WHERE "expiresAt" <= ${now}
-			ORDER BY "expiresAt" LIMIT 1000 FOR UPDATE SKIP LOCKED)`;
+	let deleted = 0;
+	for (const table of counterTables) {
+		const name = Prisma.raw(`"${table}"`);
+		deleted += await db.$executeRaw`
+			DELETE FROM ${name} WHERE "key" IN (
+				SELECT "key" FROM ${name} WHERE "expiresAt" <= ${now}
+				ORDER BY "expiresAt" LIMIT 1000 FOR UPDATE SKIP LOCKED)`;
+	}
+	return deleted;
 }

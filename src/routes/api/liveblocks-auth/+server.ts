@@ -1,18 +1,33 @@
 import { json } from '@sveltejs/kit';
 import { requireTokenHolder } from '$lib/server/authorization';
+import { db } from '$lib/server/db';
+import { env } from '$lib/server/env';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { identifyUser, LiveblocksUnavailable } from '$lib/server/liveblocks';
+import { refundTokenAttempt, retryAfterSeconds, takeTokenAttempt } from '$lib/server/token-limit';
 import type { RequestHandler } from './$types';
 
 /**
  * The ID-token endpoint from the Liveblocks guide "Set up ID token permissions with SvelteKit":
- * no session 401; a person the token rules refuse (tokenRefusal) 403 with the reason; otherwise
+ * no session 401; a person the token rules refuse (tokenRefusal) 403 with the reason; a person
+ * over their tokens per minute (on all instances together) 429 with when to try again; otherwise
  * the person's id, current groups and profile. What each person may do in a room is set on the
  * room itself, never here, and nothing in the request can name someone else. When Liveblocks
  * cannot issue the token in time, 503 says so, without saying where Liveblocks is.
  */
 export const POST: RequestHandler = async (event) => {
-	const { identity } = await requireTokenHolder(event);
+	const { person, identity } = await requireTokenHolder(event);
+	const verdict = await takeTokenAttempt(db, person.id, env.LIVEBLOCKS_TOKENS_PER_MINUTE);
+	if (!verdict.allowed) {
+		const seconds = retryAfterSeconds(verdict);
+		return json(
+			{
+				error: 'RATE_LIMITED',
+				message: `Too many room joins; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`
+			},
+			{ status: 429, headers: { 'retry-after': String(seconds) } }
+		);
+	}
 	const { userId, groupIds, userInfo } = identity;
 	try {
 		const { status, body } = await identifyUser(liveblocks(), { userId, groupIds }, userInfo);
@@ -20,6 +35,10 @@ export const POST: RequestHandler = async (event) => {
 	} catch (problem) {
 		if (!(problem instanceof LiveblocksUnavailable)) throw problem;
 		console.error('Liveblocks did not issue an ID token', problem.cause ?? problem);
+		// Best effort: the member must hear that Liveblocks failed even if the refund fails too.
+		await refundTokenAttempt(db, person.id).catch((failure) =>
+			console.error('Could not give back a token attempt', failure)
+		);
 		return json(
 			{ error: 'LIVEBLOCKS_UNAVAILABLE', message: `${problem.message}; try again in a moment.` },
 			{ status: 503, headers: { 'retry-after': '5' } }

@@ -6,9 +6,17 @@ export type IdTokenAnswer = { token: string } | { error: 'forbidden'; reason: st
 
 type Listeners = {
 	refused: (refusal: EndpointRefusal) => void;
-	/** A failure the client retries with back-off (rate limit, server error, network). */
+	/** The person asked for too many tokens in a minute (429): no token for `retryAfterSeconds`. */
+	limited: (retryAfterSeconds: number) => void;
+	/** A failure the client retries with back-off (server error, network). */
 	trouble: (message: string) => void;
 };
+
+/** Retry-After in whole seconds; the endpoint's windows last a minute, so that is the longest wait. */
+function retryAfterOf(response: Response): number {
+	const seconds = Number(response.headers.get('retry-after'));
+	return Number.isInteger(seconds) && seconds > 0 ? seconds : 60;
+}
 
 const fallbackMessages: Record<number, string> = {
 	401: 'You are signed out.',
@@ -30,8 +38,10 @@ async function messageOf(response: Response): Promise<string | null> {
  * `createClient({ authEndpoint: '/api/liveblocks-auth' })` sends, but keeps the endpoint's reason
  * when it refuses. @liveblocks/core 3.24 treats a 401 or 403 from a URL endpoint as final too (the
  * room goes to `disconnected` and the error event has code -1), yet only passes the raw body along
- * inside a sentence; this callback hands the page the message itself. Other failures are thrown,
- * so the client retries them with back-off.
+ * inside a sentence; this callback hands the page the message itself. A 429 is final too: the
+ * client's own back-off would ask again every few seconds until the minute is over, each time
+ * refused, so the page waits for Retry-After instead and then reconnects. Other failures are
+ * thrown, so the client retries them with back-off.
  */
 export async function requestIdToken(
 	roomId: string | undefined,
@@ -55,10 +65,11 @@ export async function requestIdToken(
 		listeners.refused({ status: response.status, message: reason });
 		return { error: 'forbidden', reason };
 	}
-	const trouble =
-		response.status === 429
-			? 'Too many room joins in a short time; trying again shortly…'
-			: `The ID-token endpoint answered ${response.status}${message ? `: ${message}` : ''}; trying again…`;
+	if (response.status === 429) {
+		listeners.limited(retryAfterOf(response));
+		return { error: 'forbidden', reason: message ?? 'Too many room joins.' };
+	}
+	const trouble = `The ID-token endpoint answered ${response.status}${message ? `: ${message}` : ''}; trying again…`;
 	listeners.trouble(trouble);
 	throw new Error(trouble);
 }

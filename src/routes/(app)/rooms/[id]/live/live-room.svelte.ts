@@ -9,7 +9,8 @@ import { PeoplePresence } from './presence.svelte';
  * (a cursor) and storage (a list of notes). Each part keeps its own state for the page.
  */
 export class LiveRoom {
-	readonly connection = new ConnectionState();
+	// After a 429 the connection waits, then opens a new one as the Reconnect button would.
+	readonly connection = new ConnectionState(() => this.reconnect());
 	readonly people = new PeoplePresence();
 	readonly notes = new NotesStorage();
 	readonly #reconnect: () => void;
