@@ -9,6 +9,7 @@ import type { BenchContext, BenchEntry, EntryReport } from './entry';
 import { buildGuideApp, startGuideApp } from './guide-app-process';
 import { httpPoster } from './http-post';
 import { runLoad, type LoadResult } from './load';
+import { loadAverage } from './load-average';
 import { seedMembers, signInMembers } from './members';
 import { processCpuMs } from './process-cpu';
 import { formatTable } from './table';
@@ -89,6 +90,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 		['liveblocks-auth', 'clients', 'tokens/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/token']
 	];
 	const problems: string[] = [];
+	const loadBefore = loadAverage();
 	for (const [level, clients] of concurrencies.entries()) {
 		// All three at each level, the first one rotating, so drift over the run (heat, other work on
 		// the machine) and whatever a step leaves behind for the next fall on each server alike.
@@ -110,7 +112,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 			problems.push(...problemsOf(target.name, clients, results.get(target.name)!));
 	}
 
-	let table = formatTable(rows);
+	let table = `${formatTable(rows)}\nload average as the first step began: ${loadBefore}; after the last: ${loadAverage()}`;
 	if (inspectorPort) table += `\n\n${await profileApp(targets[0]!, inspectorPort, context)}`;
 	return { table, problems };
 
