@@ -143,7 +143,7 @@ function placeOf({ functionName, url }: { functionName: string; url: string }): 
 	return path.startsWith(repoRoot) ? path.slice(repoRoot.length) : path;
 }
 
-/** Places that only run on someone else's behalf. */
+/** Places that only run on someone else's behalf; the profile's root stands for the event loop. */
 function unowned(place: string): boolean {
-	return place === 'native' || place === 'node core';
+	return place === 'native' || place === 'node core' || place === '(root)';
 }
