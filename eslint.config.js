@@ -9,6 +9,8 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'.svelte-kit/',
+			'bench/guide-app/build/',
+			'bench/guide-app/.svelte-kit/',
 			'.data/',
 			'src/lib/server/prisma/',
 			'test-results/',

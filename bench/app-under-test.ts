@@ -18,14 +18,20 @@ export interface AppUnderTest {
 	/** The Liveblocks dev server it talks to, and the secret key that server accepts. */
 	liveblocksBaseUrl: string;
 	liveblocksSecret: string;
+	/** The app's process id, whose own CPU counters a bench may read. */
+	pid: number;
 }
 
 /**
  * The production build of the app with its own services: a fresh database (on DATABASE_URL's
  * server when set, else an embedded PostgreSQL) and a Liveblocks dev server. All of it is torn down
- * through `cleanup`.
+ * through `cleanup`. `nodeOptions` are flags for the app's Node process (NODE_OPTIONS), e.g. to
+ * open its inspector for a CPU profile.
  */
-export async function startAppUnderTest({ cleanup, progress }: BenchContext): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+	{ cleanup, progress }: BenchContext,
+	{ nodeOptions }: { nodeOptions?: string } = {}
+): Promise<AppUnderTest> {
 	progress('building the app (vite build)');
 	await buildApp();
 
@@ -51,7 +57,8 @@ export async function startAppUnderTest({ cleanup, progress }: BenchContext): Pr
 			LIVEBLOCKS_BASE_URL: liveblocks.baseUrl,
 			// Counted on every token request but never reached: the bench pays for the limit
 			// (decision 020) without being refused by it.
-			LIVEBLOCKS_TOKENS_PER_MINUTE: String(1_000_000_000)
+			LIVEBLOCKS_TOKENS_PER_MINUTE: String(1_000_000_000),
+			...(nodeOptions ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : {})
 		}
 	});
 	cleanup.defer(() => app.stop());
@@ -60,6 +67,7 @@ export async function startAppUnderTest({ cleanup, progress }: BenchContext): Pr
 		appUrl: app.url,
 		databaseUrl: database.url,
 		liveblocksBaseUrl: liveblocks.baseUrl,
-		liveblocksSecret: LIVEBLOCKS_DEV_SECRET_KEY
+		liveblocksSecret: LIVEBLOCKS_DEV_SECRET_KEY,
+		pid: app.process.pid!
 	};
 }

@@ -1,86 +1,163 @@
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from '../scripts/services/free-port';
 import { startAppUnderTest } from './app-under-test';
 import { startBareIdentifyServer } from './bare-identify-process';
+import { connectProfiler, describeProfile } from './cpu-profile';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
+import { buildGuideApp, startGuideApp } from './guide-app-process';
 import { httpPoster } from './http-post';
 import { runLoad, type LoadResult } from './load';
+import { loadAverage } from './load-average';
 import { seedMembers, signInMembers } from './members';
+import { processCpuMs } from './process-cpu';
 import { formatTable } from './table';
 
 const concurrencies = [1, 16, 64];
 const memberCount = 64;
 /** What the Liveblocks client posts to its auth endpoint. */
 const requestBody = JSON.stringify({ room: 'bench-room' });
+/** BENCH_PROFILE=1 adds a profiled run of the app at the highest concurrency, after the table. */
+const profiling = process.env.BENCH_PROFILE === '1';
+
+/** A server under load: where to POST, with which headers per virtual client, and its process. */
+interface Target {
+	name: 'app' | 'guide' | 'bare';
+	url: string;
+	pid: number;
+	headersFor(client: number): Record<string, string>;
+}
+
+interface Measurement extends LoadResult {
+	/** CPU time the server's own process used per token answered in the measured window. */
+	cpuMsPerToken: number;
+}
 
 /**
  * POST /api/liveblocks-auth of the built app (session cookie -> person and groups from PostgreSQL
- * -> identifyUser) beside a bare server that only calls identifyUser, under the same load: the
- * ratio is what the app adds on top of Liveblocks.
+ * -> identifyUser) beside the Liveblocks guide's endpoint in a minimal SvelteKit app (fixed user,
+ * same adapter) and a bare node:http server that only calls identifyUser, all against one
+ * Liveblocks dev server: app/guide is what Gatehouse adds to any SvelteKit app, app/bare what it
+ * adds to Liveblocks itself.
  */
 export const liveblocksAuth: BenchEntry = {
 	name: 'liveblocks-auth',
-	summary: 'ID-token endpoint of the built app vs. a bare identifyUser server, 1/16/64 clients',
+	summary:
+		'ID-token endpoint: the app vs. the guide endpoint in a minimal SvelteKit app vs. a bare identifyUser server, 1/16/64 clients',
 	run
 };
 
 async function run(context: BenchContext): Promise<EntryReport> {
 	const { cleanup, progress, settings } = context;
-	const app = await startAppUnderTest(context);
+	const inspectorPort = profiling ? await freePort() : undefined;
+	const app = await startAppUnderTest(context, {
+		nodeOptions: inspectorPort ? `--inspect=127.0.0.1:${inspectorPort}` : undefined
+	});
 
 	progress(`seeding ${memberCount} members and signing each in once`);
 	const members = await seedMembers(app.databaseUrl, memberCount);
 	const cookies = await signInMembers(app.appUrl, members);
 
-	progress('starting the bare identifyUser server');
-	const bare = await startBareIdentifyServer({
-		secret: app.liveblocksSecret,
-		baseUrl: app.liveblocksBaseUrl
-	});
+	progress('building and starting the guide app, starting the bare identifyUser server');
+	await buildGuideApp();
+	const liveblocks = { secret: app.liveblocksSecret, baseUrl: app.liveblocksBaseUrl };
+	const guide = await startGuideApp(liveblocks);
+	cleanup.defer(() => guide.stop());
+	const bare = await startBareIdentifyServer(liveblocks);
 	cleanup.defer(() => bare.stop());
 
-	const appEndpoint = `${app.appUrl}/api/liveblocks-auth`;
-	const appToken = await requestToken(appEndpoint, { cookie: cookies[0]!, origin: app.appUrl });
+	const targets: Target[] = [
+		{
+			name: 'app',
+			url: `${app.appUrl}/api/liveblocks-auth`,
+			pid: app.pid,
+			headersFor: (client) => ({ cookie: cookies[client % cookies.length]!, origin: app.appUrl })
+		},
+		{ name: 'guide', url: guide.url, pid: guide.pid, headersFor: () => ({}) },
+		{ name: 'bare', url: bare.url, pid: bare.pid, headersFor: () => ({}) }
+	];
+	const appToken = await requestToken(targets[0]!);
 	if (appToken.gids.length < 2) {
 		throw new Error(
 			`The app's ID token names groups ${JSON.stringify(appToken.gids)}, not the member's 2 or more`
 		);
 	}
-	await requestToken(bare.url, {});
+	await requestToken(targets[1]!);
+	await requestToken(targets[2]!);
 
-	const rows: string[][] = [['liveblocks-auth', 'clients', 'req/s', 'p50 ms', 'p99 ms', 'errors']];
+	const rows: string[][] = [
+		['liveblocks-auth', 'clients', 'tokens/s', 'p50 ms', 'p99 ms', 'errors', 'CPU ms/token']
+	];
 	const problems: string[] = [];
-	for (const clients of concurrencies) {
-		// Alternating app and bare at each level, so drift over the run (heat, background work) hits both alike.
-		const step = { clients, warmupSeconds: settings.warmupSeconds, seconds: settings.seconds };
-		progress(`app, ${clients} client(s)`);
-		const appResult = await loadEndpoint(appEndpoint, step, (client) => ({
-			cookie: cookies[client % cookies.length]!,
-			origin: app.appUrl
-		}));
-		progress(`bare, ${clients} client(s)`);
-		const bareResult = await loadEndpoint(bare.url, step, () => ({}));
-
-		rows.push(resultRow('app', clients, appResult), resultRow('bare', clients, bareResult));
-		rows.push([
-			'ratio app/bare',
-			String(clients),
-			ratio(appResult.throughputPerSec, bareResult.throughputPerSec),
-			ratio(appResult.p50Ms, bareResult.p50Ms),
-			ratio(appResult.p99Ms, bareResult.p99Ms),
-			''
-		]);
-		problems.push(...problemsOf('app', clients, appResult), ...problemsOf('bare', clients, bareResult));
+	const loadBefore = loadAverage();
+	for (const [level, clients] of concurrencies.entries()) {
+		// All three at each level, the first one rotating, so drift over the run (heat, other work on
+		// the machine) and whatever a step leaves behind for the next fall on each server alike.
+		const order = targets.map((_, index) => targets[(index + level) % targets.length]!);
+		const results = new Map<Target['name'], Measurement>();
+		for (const target of order) {
+			progress(`${target.name}, ${clients} client(s)`);
+			results.set(target.name, await measure(target, clients, context));
+		}
+		const [appResult, guideResult, bareResult] = targets.map((target) => results.get(target.name)!);
+		rows.push(
+			resultRow('app', clients, appResult!),
+			resultRow('guide', clients, guideResult!),
+			resultRow('bare', clients, bareResult!),
+			ratioRow('ratio app/guide', clients, appResult!, guideResult!),
+			ratioRow('ratio app/bare', clients, appResult!, bareResult!)
+		);
+		for (const target of targets)
+			problems.push(...problemsOf(target.name, clients, results.get(target.name)!));
 	}
-	return { table: formatTable(rows), problems };
+
+	let table = `${formatTable(rows)}\nload average as the first step began: ${loadBefore}; after the last: ${loadAverage()}`;
+	if (inspectorPort) table += `\n\n${await profileApp(targets[0]!, inspectorPort, context)}`;
+	return { table, problems };
+
+	async function profileApp(target: Target, port: number, { progress }: BenchContext): Promise<string> {
+		const clients = concurrencies.at(-1)!;
+		progress(`app, ${clients} clients, CPU profile`);
+		const profiler = await connectProfiler(port);
+		try {
+			await profiler.start();
+			const profiled = await measure(target, clients, {
+				...context,
+				settings: { ...settings, warmupSeconds: 0 }
+			});
+			const profile = await profiler.stop();
+			// The whole profile too, for Chrome DevTools' Performance panel or any .cpuprofile viewer.
+			const file = join(tmpdir(), `gatehouse-liveblocks-auth-${Date.now()}.cpuprofile`);
+			await writeFile(file, JSON.stringify(profile));
+			return (
+				`CPU profile of the app at ${clients} clients (a run of its own after the table; ` +
+				`${profiled.throughputPerSec.toFixed(0)} tokens/s under the profiler), saved as ${file}\n` +
+				describeProfile(profile)
+			);
+		} finally {
+			profiler.close();
+		}
+	}
 }
 
-async function loadEndpoint(
-	url: string,
-	step: { clients: number; warmupSeconds: number; seconds: number },
-	headersFor: (client: number) => Record<string, string>
-): Promise<LoadResult> {
-	const poster = httpPoster(url, requestBody);
+/** One load step against `target`, with the CPU its process used in the measured window. */
+async function measure(target: Target, clients: number, { settings }: BenchContext): Promise<Measurement> {
+	const poster = httpPoster(target.url, requestBody);
+	let cpuAtOpen = 0;
+	let cpuInWindow = 0;
 	try {
-		return await runLoad({ ...step, send: (client) => poster.post(headersFor(client)) });
+		const result = await runLoad({
+			clients,
+			warmupSeconds: settings.warmupSeconds,
+			seconds: settings.seconds,
+			send: (client) => poster.post(target.headersFor(client)),
+			onWindow: {
+				opened: () => (cpuAtOpen = processCpuMs(target.pid)),
+				closed: () => (cpuInWindow = processCpuMs(target.pid) - cpuAtOpen)
+			}
+		});
+		return { ...result, cpuMsPerToken: cpuInWindow / (result.requests - result.errors) };
 	} finally {
 		poster.close();
 	}
@@ -90,16 +167,18 @@ async function loadEndpoint(
  * One request before any load, so a broken set-up fails with its reason instead of a table of
  * errors. Returns the token's payload, which the dev server leaves unsigned and readable.
  */
-async function requestToken(url: string, headers: Record<string, string>): Promise<{ gids: string[] }> {
-	const response = await fetch(url, {
+async function requestToken(target: Target): Promise<{ gids: string[] }> {
+	const response = await fetch(target.url, {
 		method: 'POST',
-		headers: { ...headers, 'content-type': 'application/json' },
+		headers: { ...target.headersFor(0), 'content-type': 'application/json' },
 		body: requestBody
 	});
 	const text = await response.text();
 	const token = response.status === 200 ? (JSON.parse(text) as { token?: unknown }).token : undefined;
 	if (typeof token !== 'string') {
-		throw new Error(`${url} gave no ID token (${response.status}): ${text.slice(0, 300)}`);
+		throw new Error(
+			`${target.name} (${target.url}) gave no ID token (${response.status}): ${text.slice(0, 300)}`
+		);
 	}
 	const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
 		gids?: string[];
@@ -107,19 +186,29 @@ async function requestToken(url: string, headers: Record<string, string>): Promi
 	return { gids: payload.gids ?? [] };
 }
 
-function resultRow(target: string, clients: number, result: LoadResult): string[] {
+function resultRow(target: string, clients: number, result: Measurement): string[] {
 	return [
 		target,
 		String(clients),
 		result.throughputPerSec.toFixed(0),
 		result.p50Ms.toFixed(2),
 		result.p99Ms.toFixed(2),
-		result.errors === 0 ? '0' : `${result.errors} FAILED`
+		result.errors === 0 ? '0' : `${result.errors} FAILED`,
+		result.cpuMsPerToken.toFixed(2)
 	];
 }
 
-function ratio(app: number, bare: number): string {
-	return (app / bare).toFixed(2);
+function ratioRow(label: string, clients: number, of: Measurement, to: Measurement): string[] {
+	const ratio = (a: number, b: number) => (a / b).toFixed(2);
+	return [
+		label,
+		String(clients),
+		ratio(of.throughputPerSec, to.throughputPerSec),
+		ratio(of.p50Ms, to.p50Ms),
+		ratio(of.p99Ms, to.p99Ms),
+		'',
+		ratio(of.cpuMsPerToken, to.cpuMsPerToken)
+	];
 }
 
 function problemsOf(target: string, clients: number, result: LoadResult): string[] {

@@ -11,6 +11,8 @@ export interface LoadOptions {
 	seconds: number;
 	/** Sends one request for virtual client `client` (0-based) and resolves with the HTTP status. */
 	send(client: number): Promise<number>;
+	/** Called as the measured window opens and as it closes, e.g. to read a server's CPU counters. */
+	onWindow?: { opened(): void; closed(): void };
 }
 
 export interface LoadResult {
@@ -32,7 +34,13 @@ export interface LoadResult {
  * window. What counts is every request that completes inside the window, so throughput is exactly
  * completions / window and neither the warm-up nor the stragglers after the end leak in.
  */
-export async function runLoad({ clients, warmupSeconds, seconds, send }: LoadOptions): Promise<LoadResult> {
+export async function runLoad({
+	clients,
+	warmupSeconds,
+	seconds,
+	send,
+	onWindow
+}: LoadOptions): Promise<LoadResult> {
 	const windowStart = performance.now() + warmupSeconds * 1000;
 	const windowEnd = windowStart + seconds * 1000;
 	const latenciesMs: number[] = [];
@@ -62,7 +70,13 @@ export async function runLoad({ clients, warmupSeconds, seconds, send }: LoadOpt
 			if (outcome !== undefined && !outcome.startsWith('HTTP')) await sleep(10);
 		}
 	};
-	await Promise.all(Array.from({ length: clients }, (_, client) => loop(client)));
+	const windowEdges = onWindow
+		? [
+				sleep(warmupSeconds * 1000).then(() => onWindow.opened()),
+				sleep((warmupSeconds + seconds) * 1000).then(() => onWindow.closed())
+			]
+		: [];
+	await Promise.all([...Array.from({ length: clients }, (_, client) => loop(client)), ...windowEdges]);
 
 	return {
 		requests: latenciesMs.length + errors,

@@ -8,6 +8,7 @@ import { editorSave } from './editor-save';
 import type { BenchEntry, BenchSettings } from './entry';
 import { inspector } from './inspector';
 import { liveblocksAuth } from './liveblocks-auth';
+import { loadAverage } from './load-average';
 import { peopleList } from './people-list';
 
 const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector, auditLog];
@@ -28,7 +29,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 const cpu = cpus();
 console.log(
 	`machine: ${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
-		`node ${process.version}, ${process.platform}-${process.arch}`
+		`node ${process.version}, ${process.platform}-${process.arch}, ${new Date().toISOString()}, load average ${loadAverage()}`
 );
 console.log(
 	`each load step: ${settings.warmupSeconds} s warm-up, then ${settings.seconds} s measured (BENCH_SECONDS)`
@@ -60,7 +61,8 @@ for (const entry of selected) {
 		});
 	}
 }
-console.log(`\nfinished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s`);
+// Figures are only as good as the machine was quiet: the load average says how quiet it was.
+console.log(`\nfinished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s, load average ${loadAverage()}`);
 process.exitCode = failed ? 1 : 0;
 
 function secondsFromEnv(): number {
