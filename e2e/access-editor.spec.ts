@@ -17,6 +17,8 @@ test('an admin edits a cell, reviews the diff and saves; a member gets canWrite 
 	browser,
 	world
 }) => {
+	// Two browser contexts, two sign-ins, a save and a reconnect: near 30 s on two busy cores.
+	test.slow();
 	const group = await world.group();
 	const member = await world.person({ groups: [group] });
 	const admin = await world.person({ role: 'admin' });

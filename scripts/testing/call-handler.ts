@@ -32,7 +32,13 @@ export async function callHandler(baseUrl: string, handler: RouteHandler, call: 
 		headers.accept = 'application/json';
 		headers['x-sveltekit-action'] = 'true';
 	}
-	const response = await fetch(`${baseUrl}${address}`, { method, headers, body, redirect: 'manual' });
+	const send = () => fetch(`${baseUrl}${address}`, { method, headers, body, redirect: 'manual' });
+	// A kept-alive connection the server closed as this request went out resets once; the same
+	// request sent again on a new connection tells that race from an app that resets on this input.
+	const response = await send().catch((error: unknown) => {
+		if ((error as { cause?: { code?: unknown } }).cause?.code !== 'ECONNRESET') throw error;
+		return send();
+	});
 	const text = await response.text();
 	const plain = { status: response.status, location: response.headers.get('location'), message: text };
 	if (handler.kind === 'endpoint') return plain;
