@@ -27,3 +27,23 @@ export async function postFormAction(
 		Pick<ActionResult, 'type'> & { location?: string };
 	return { ...result, status: result.status ?? response.status };
 }
+
+/** Posts a form as a browser without JavaScript does; the answer is returned as it comes, redirects unfollowed. */
+export function postPlainForm(
+	baseUrl: string,
+	cookie: string,
+	path: string,
+	fields: Record<string, string> | [string, string][] = {}
+): Promise<Response> {
+	return fetch(`${baseUrl}${path}`, {
+		method: 'POST',
+		headers: {
+			cookie,
+			origin: baseUrl,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams(fields),
+		redirect: 'manual'
+	});
+}

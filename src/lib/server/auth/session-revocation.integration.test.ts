@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '$lib/roles';
 import { hashPassword } from '$lib/server/passwords';
 import { useAppUnderTest, type AppUnderTest } from '../../../../scripts/testing/app-under-test';
-import { postFormAction } from '../../../../scripts/testing/form-action';
+import { postFormAction, postPlainForm } from '../../../../scripts/testing/form-action';
 import { sessionCookieOf, signIn } from '../../../../scripts/testing/http-session';
 
 const app = useAppUnderTest('session_revocation');
@@ -34,17 +34,7 @@ const requestToken = (cookie: string) =>
 
 /** A form post as a browser without JavaScript makes it. */
 const post = (path: string, cookie: string, fields: Record<string, string> = {}) =>
-	fetch(`${app.url}${path}`, {
-		method: 'POST',
-		headers: {
-			cookie,
-			origin: app.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
+	postPlainForm(app.url, cookie, path, fields);
 
 async function expectSignedOut(on: AppUnderTest, cookie: string) {
 	const page = await home(on, cookie);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../../scripts/services/liveblocks-dev-server';
 import { signedInAs, useAppUnderTest } from '../../../../../scripts/testing/app-under-test';
 import { isUpdateOf, startFaultProxy, type FaultProxy } from '../../../../../scripts/testing/fault-proxy';
+import { postPlainForm } from '../../../../../scripts/testing/form-action';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
 import { bulkJobProgress } from './read';
@@ -31,17 +32,7 @@ beforeAll(() => {
 
 /** A form post as a browser without JavaScript makes it, to the first instance. */
 const post = (cookie: string, path: string, fields: [string, string][]) =>
-	fetch(`${app.url}${path}`, {
-		method: 'POST',
-		headers: {
-			cookie,
-			origin: app.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
+	postPlainForm(app.url, cookie, path, fields);
 
 async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
