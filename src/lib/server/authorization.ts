@@ -1,8 +1,9 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
 import { roles, type Role } from '$lib/roles';
 import { readSessionClaim } from './auth/session-token';
-import { db } from './db';
+import { db, pool } from './db';
 import { identityOf, loadPerson, type IdentityPerson, type PersonIdentity } from './identity';
+import { loadTokenHolder, refundTokenAttempt, type TokenAllowance } from './token-limit';
 
 export type SessionPerson = IdentityPerson;
 
@@ -54,13 +55,21 @@ export async function requirePerson(
  * The door of the ID-token endpoint: signed in (401), and someone the token rules would give a
  * token to (403 with tokenRefusal's reason). Every role may hold a token. The endpoint runs
  * without Auth.js's handle (hooks.server.ts): its session is read from the cookie alone, which
- * is never sent back (readSessionClaim), and the person with it in one query.
+ * is never sent back (readSessionClaim), and the person with it, in the same statement that
+ * counts this request against their `tokensPerMinute` (`allowance`, which the endpoint enforces).
  */
-export async function requireTokenHolder(event: RequestEvent): Promise<PersonIdentity> {
+export async function requireTokenHolder(
+	event: RequestEvent,
+	tokensPerMinute: number
+): Promise<PersonIdentity & { allowance: TokenAllowance }> {
 	const claim = await readSessionClaim(event);
-	const person = claim && (await loadPerson(db, claim.personId, claim));
-	if (!person) error(401, 'Sign in first.');
-	const verdict = identityOf(person);
-	if (verdict.refusal) error(403, verdict.refusal.message);
-	return verdict;
+	const holder = claim && (await loadTokenHolder(pool, claim, tokensPerMinute));
+	if (!holder) error(401, 'Sign in first.');
+	const identity = identityOf(holder.person);
+	if (identity.refusal) {
+		// Counted with the read, but a refusal at the door uses none of the person's allowance.
+		await refundTokenAttempt(db, holder.person.id);
+		error(403, identity.refusal.message);
+	}
+	return { ...identity, allowance: holder.allowance };
 }

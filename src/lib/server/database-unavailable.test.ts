@@ -1,7 +1,7 @@
 import { CallbackRouteError } from '@auth/core/errors';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable, markUnreachable } from './database-unavailable';
 import { Prisma } from './prisma/client';
 
 const prismaError = (code: string, meta: Record<string, unknown> = {}) =>
@@ -86,6 +86,19 @@ describe('isDatabaseUnavailable', () => {
 		['nothing', undefined]
 	])('does not mistake %s for it', (_, error) => {
 		expect(isDatabaseUnavailable(error)).toBe(false);
+	});
+
+	it('recognises a socket failure of a statement sent on the pool once it is marked, and only that', () => {
+		const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+			code: 'ECONNREFUSED',
+			syscall: 'connect'
+		});
+		expect(isDatabaseUnavailable(refused)).toBe(false);
+		expect(isDatabaseUnavailable(markUnreachable(refused))).toBe(true);
+		const syntax = serverError('42601', 'syntax error');
+		expect(markUnreachable(syntax)).toBe(syntax);
+		const bug = new TypeError('x is undefined');
+		expect(markUnreachable(bug)).toBe(bug);
 	});
 
 	it('stops on errors that cause each other', () => {

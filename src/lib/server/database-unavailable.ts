@@ -42,6 +42,26 @@ const adapterKinds = new Set([
 	'TooManyConnections'
 ]);
 
+/**
+ * A statement sent straight on the pool (not through Prisma) that reached no server: node-postgres
+ * passes the socket's own error on as it is (ECONNREFUSED...), with nothing that says "database".
+ */
+export class DatabaseUnreachable extends Error {
+	override name = 'DatabaseUnreachable';
+}
+
+/**
+ * What a statement on the pool threw, with a socket failure (an errno code such as ECONNREFUSED,
+ * and no SQLSTATE from a server) marked as the database being unreachable. Anything else as it is.
+ */
+export function markUnreachable(error: unknown): unknown {
+	const { code, severity } = (error ?? {}) as ErrorLike;
+	const socketFailure = typeof code === 'string' && /^E[A-Z_]+$/.test(code) && severity === undefined;
+	return socketFailure
+		? new DatabaseUnreachable('The database could not be reached', { cause: error })
+		: error;
+}
+
 type ErrorLike = {
 	code?: unknown;
 	/** Set on node-postgres's errors from the server, whose code is the SQLSTATE. */
@@ -54,6 +74,7 @@ type ErrorLike = {
 };
 
 function isUnavailableItself(error: ErrorLike): boolean {
+	if (error instanceof DatabaseUnreachable) return true;
 	const code = typeof error.code === 'string' ? error.code : '';
 	if (prismaCodes.has(code)) return true;
 	const adapterError = error.meta?.driverAdapterError?.cause;

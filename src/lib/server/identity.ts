@@ -34,24 +34,35 @@ export type PersonIdentity = {
 };
 
 /**
- * The person by `id`. With `session`, the person only while that session is still theirs: a
- * session signed in before their sessions were ended (sign-out, password change) finds nobody.
- * One statement and one round trip (the ID-token endpoint runs it for every token): Prisma's
- * nested select would read the memberships in a second query.
+ * The statement that reads the person by `id` with their group ids. With `session`, the person only
+ * while that session is still theirs: a session signed in before their sessions were ended
+ * (sign-out, password change) finds nobody. One statement and one round trip (the ID-token
+ * endpoint runs it for every token): Prisma's nested select would read the memberships in a
+ * second query.
  */
-export async function loadPerson(
-	db: DbOrTx,
-	id: string,
-	session?: { sessionVersion: number }
-): Promise<IdentityPerson | null> {
-	const [person] = await db.$queryRaw<IdentityPerson[]>`
+export function selectPerson(id: string, session?: { sessionVersion: number }): Prisma.Sql {
+	return Prisma.sql`
 		SELECT id, email, name, role::text AS role, status::text AS status, "avatarUrl", color,
 			"mustChangePassword",
 			ARRAY(SELECT "groupId" FROM "GroupMembership" WHERE "personId" = ${id}) AS "groupIds"
 		FROM "Person"
 		WHERE id = ${id}
 			${session ? Prisma.sql`AND "sessionVersion" = ${session.sessionVersion}` : Prisma.empty}`;
-	return person ? { ...person, groupIds: sortIds(person.groupIds) } : null;
+}
+
+/** A row of selectPerson as the rest of the app sees it: group ids in token order. */
+export function personOf(row: IdentityPerson): IdentityPerson {
+	return { ...row, groupIds: sortIds(row.groupIds) };
+}
+
+/** The person by `id` (selectPerson), or null. */
+export async function loadPerson(
+	db: DbOrTx,
+	id: string,
+	session?: { sessionVersion: number }
+): Promise<IdentityPerson | null> {
+	const [row] = await db.$queryRaw<IdentityPerson[]>`${selectPerson(id, session)}`;
+	return row ? personOf(row) : null;
 }
 
 export function identityOf(person: IdentityPerson): PersonIdentity {

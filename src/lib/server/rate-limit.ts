@@ -22,22 +22,36 @@ export type Verdict = { allowed: true } | { allowed: false; retryAt: Date; retry
 
 const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
+/** A counter as the statement that counted an attempt returns it. */
+type CounterRow = { key: string; count: number; expiresAt: Date; now: Date };
+
 /**
- * One attempt against a limit: a new window when the last one has ended, otherwise one more in
- * it. A used-up window is not extended by further attempts, so it ends when it said it would.
- * Counted only when `after` (the previous limit's counter) is still within its max.
+ * One attempt against a limit, for each row of `source` (a FROM clause; none counts once): a new
+ * window when the last one has ended, otherwise one more in it. A used-up window is not extended
+ * by further attempts, so it ends when it said it would. Returns the counter's columns.
  */
-function countAttempt(table: CounterTable, limit: Limit, after?: { name: string; max: number }): Prisma.Sql {
-	const source = after
-		? Prisma.sql`FROM ${Prisma.raw(after.name)} WHERE ${Prisma.raw(after.name)}."count" <= ${after.max}`
-		: Prisma.empty;
+export function countAttempt(
+	table: CounterTable,
+	limit: Limit,
+	source: Prisma.Sql = Prisma.empty
+): Prisma.Sql {
 	return Prisma.sql`
 		INSERT INTO ${Prisma.raw(`"${table}"`)} AS r ("key", "count", "expiresAt")
 		SELECT ${limit.key}, 1, ${now} + ${limit.windowMs} * interval '1 millisecond' ${source}
 		ON CONFLICT ("key") DO UPDATE SET
 			"count" = CASE WHEN r."expiresAt" <= ${now} THEN 1 ELSE r."count" + 1 END,
 			"expiresAt" = CASE WHEN r."expiresAt" <= ${now} THEN EXCLUDED."expiresAt" ELSE r."expiresAt" END
-		RETURNING r."key", r."count", r."expiresAt"`;
+		RETURNING r."key", r."count", r."expiresAt", ${now} AS "now"`;
+}
+
+/** Whether a counted attempt is within `max`, and if not, how long until its window ends. */
+function verdictOf(row: Pick<CounterRow, 'count' | 'expiresAt' | 'now'>, max: number): Verdict {
+	if (row.count <= max) return { allowed: true };
+	return {
+		allowed: false,
+		retryAt: row.expiresAt,
+		retryAfterMs: row.expiresAt.getTime() - row.now.getTime()
+	};
 }
 
 /**
@@ -52,29 +66,24 @@ export async function takeAttempt(
 	table: CounterTable = 'RateLimit'
 ): Promise<Verdict> {
 	if (limits.length === 0) return { allowed: true };
-	const steps = limits.map(
-		(limit, i) =>
-			Prisma.sql`${Prisma.raw(`step${i}`)} AS (${countAttempt(
-				table,
-				limit,
-				i === 0 ? undefined : { name: `step${i - 1}`, max: limits[i - 1]!.max }
-			)})`
-	);
+	const steps = limits.map((limit, i) => {
+		const previous = Prisma.raw(`step${i - 1}`);
+		const source =
+			i === 0
+				? Prisma.empty
+				: Prisma.sql`FROM ${previous} WHERE ${previous}."count" <= ${limits[i - 1]!.max}`;
+		return Prisma.sql`${Prisma.raw(`step${i}`)} AS (${countAttempt(table, limit, source)})`;
+	});
 	const results = Prisma.join(
-		limits.map(
-			(_, i) => Prisma.sql`SELECT "key", "count", "expiresAt", ${now} AS "now" FROM ${Prisma.raw(`step${i}`)}`
-		),
+		limits.map((_, i) => Prisma.sql`SELECT * FROM ${Prisma.raw(`step${i}`)}`),
 		' UNION ALL '
 	);
-	const rows = await db.$queryRaw<{ key: string; count: number; expiresAt: Date; now: Date }[]>`
-		WITH ${Prisma.join(steps, ', ')} ${results}`;
+	const rows = await db.$queryRaw<CounterRow[]>`WITH ${Prisma.join(steps, ', ')} ${results}`;
 	for (const limit of limits) {
 		const row = rows.find((r) => r.key === limit.key);
 		if (!row) break;
-		if (row.count > limit.max) {
-			const retryAfterMs = row.expiresAt.getTime() - row.now.getTime();
-			return { allowed: false, retryAt: row.expiresAt, retryAfterMs };
-		}
+		const verdict = verdictOf(row, limit.max);
+		if (!verdict.allowed) return verdict;
 	}
 	return { allowed: true };
 }

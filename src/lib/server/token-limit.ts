@@ -2,19 +2,58 @@
 // count (docs/decisions/020-token-rate-limit.md), in the unlogged TokenRateLimit table. One row per
 // person, reused window after window, so the rows never outnumber the people; ended ones go with
 // the sign-in limits' clean-up.
+import type pg from 'pg';
+import type { SessionClaim } from './auth/session-token';
+import { markUnreachable } from './database-unavailable';
+import { personOf, selectPerson, type IdentityPerson } from './identity';
+import { Prisma } from './prisma/client';
 import type { Database } from './prisma-client';
-import { refundAttempt, takeAttempt, type Verdict } from './rate-limit';
+import { countAttempt, refundAttempt } from './rate-limit';
 
 const oneMinute = 60_000;
 
+/** Whether a token request is within the person's tokens per minute, and if not, how long to wait. */
+export type TokenAllowance = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+/** The person behind a token request, and this request's allowance. */
+export type TokenHolder = { person: IdentityPerson; allowance: TokenAllowance };
+
+type TokenHolderRow = IdentityPerson & { count: number; retryAfterMs: number };
+
 /**
- * Counts one token request by `personId` against `perMinute`, in one statement, before any token
- * is asked for: parallel requests on any instance get distinct counts, so at most `perMinute` of
- * them go on in a window. The window starts at the first request and lasts a minute; refused
- * requests do not extend it.
+ * The person a session claims (at that session's version, as loadPerson reads them) and one token
+ * request counted against their `perMinute`, in one statement and one round trip, straight on the
+ * pool as a prepared statement: this runs for every token, and Prisma's own work per call cost
+ * more than the statement (docs/decisions/025-token-endpoint-one-statement.md). Null, and nothing
+ * counted, when the session no longer holds. The count comes before any token is asked for:
+ * parallel requests on any instance get distinct counts, so at most `perMinute` of them go on in
+ * a window. The window starts at the first request and lasts a minute; refused requests do not
+ * extend it. The wait is worked out by the database, on its clock.
  */
-export function takeTokenAttempt(db: Database, personId: string, perMinute: number): Promise<Verdict> {
-	return takeAttempt(db, [{ key: personId, max: perMinute, windowMs: oneMinute }], 'TokenRateLimit');
+export async function loadTokenHolder(
+	pool: pg.Pool,
+	claim: SessionClaim,
+	perMinute: number
+): Promise<TokenHolder | null> {
+	const limit = { key: claim.personId, max: perMinute, windowMs: oneMinute };
+	const statement = Prisma.sql`
+		WITH person AS (${selectPerson(claim.personId, claim)}),
+			attempt AS (${countAttempt('TokenRateLimit', limit, Prisma.sql`FROM person`)})
+		SELECT person.*, attempt."count",
+			(EXTRACT(EPOCH FROM attempt."expiresAt" - attempt."now") * 1000)::float8 AS "retryAfterMs"
+		FROM person, attempt`;
+	const { rows } = await pool
+		.query<TokenHolderRow>({ name: 'token-holder', text: statement.text, values: statement.values })
+		.catch((failure: unknown) => {
+			throw markUnreachable(failure);
+		});
+	const row = rows[0];
+	if (!row) return null;
+	const { count, retryAfterMs, ...person } = row;
+	return {
+		person: personOf(person),
+		allowance: count <= perMinute ? { allowed: true } : { allowed: false, retryAfterMs }
+	};
 }
 
 /** Liveblocks issued no token after all: the request does not use the person's allowance up. */

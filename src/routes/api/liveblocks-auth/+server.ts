@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { env } from '$lib/server/env';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { identifyUser, LiveblocksUnavailable } from '$lib/server/liveblocks';
-import { refundTokenAttempt, retryAfterSeconds, takeTokenAttempt } from '$lib/server/token-limit';
+import { refundTokenAttempt, retryAfterSeconds } from '$lib/server/token-limit';
 import type { RequestHandler } from './$types';
 
 /**
@@ -16,10 +16,9 @@ import type { RequestHandler } from './$types';
  * cannot issue the token in time, 503 says so, without saying where Liveblocks is.
  */
 export const POST: RequestHandler = async (event) => {
-	const { person, identity } = await requireTokenHolder(event);
-	const verdict = await takeTokenAttempt(db, person.id, env.LIVEBLOCKS_TOKENS_PER_MINUTE);
-	if (!verdict.allowed) {
-		const seconds = retryAfterSeconds(verdict);
+	const { person, identity, allowance } = await requireTokenHolder(event, env.LIVEBLOCKS_TOKENS_PER_MINUTE);
+	if (!allowance.allowed) {
+		const seconds = retryAfterSeconds(allowance);
 		return json(
 			{
 				error: 'RATE_LIMITED',

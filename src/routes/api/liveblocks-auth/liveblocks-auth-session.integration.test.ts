@@ -2,6 +2,7 @@
 // (docs/decisions/021-token-endpoint-session.md): every rule Auth.js and decision 012 apply to a
 // session must still hold there. Cookies are sealed with Auth.js's own encode and the app's secret.
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { encode, type JWT } from '@auth/core/jwt';
 import { describe, expect, it } from 'vitest';
 import { endSessions } from '$lib/server/auth/sessions';
@@ -94,6 +95,24 @@ describe('the session of POST /api/liveblocks-auth', () => {
 		// Auth.js's decode allows 15 s of clock skew.
 		const expired = await seal(mia.id, {}, { maxAge: -60 });
 		await expectRefused(await requestToken({ cookie: `${cookieName}=${expired}` }));
+	});
+
+	it('refuses a cookie that got a token before once its JWT has expired', async () => {
+		const mia = await member();
+		// Expired 13 s ago: still within Auth.js's 15 s allowance for clock skew, for 2 s more.
+		const cookie = `${cookieName}=${await seal(mia.id, {}, { maxAge: -13 })}`;
+		expect((await requestToken({ cookie })).status).toBe(200);
+		await sleep(2_500);
+		await expectRefused(await requestToken({ cookie }));
+	});
+
+	it('refuses a cookie that got a token before once its session is past its lifetime', async () => {
+		const mia = await member();
+		const signedInAt = Date.now() - lifetimeSeconds * 1000 + 1_500;
+		const cookie = `${cookieName}=${await seal(mia.id, { signedInAt })}`;
+		expect((await requestToken({ cookie })).status).toBe(200);
+		await sleep(2_000);
+		await expectRefused(await requestToken({ cookie }));
 	});
 
 	it('refuses a session ended elsewhere (sign-out, password change) on its next token', async () => {
