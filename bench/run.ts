@@ -11,8 +11,17 @@ import { inspector } from './inspector';
 import { liveblocksAuth } from './liveblocks-auth';
 import { loadAverage } from './load-average';
 import { peopleList } from './people-list';
+import { soak } from './soak';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector, auditLog];
+const entries: BenchEntry[] = [
+	liveblocksAuth,
+	peopleList,
+	accessResolution,
+	editorSave,
+	inspector,
+	auditLog,
+	soak
+];
 
 const settings: BenchSettings = { warmupSeconds: 1, seconds: stepSeconds() };
 const selected = selectEntries(process.argv.slice(2));
