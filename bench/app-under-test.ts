@@ -10,6 +10,13 @@ import { createTestDatabase } from '../scripts/services/test-postgres';
 import { buildApp } from '../scripts/testing/build-app';
 import type { BenchContext } from './entry';
 
+/**
+ * The app's per-person token limit in every bench (LIVEBLOCKS_TOKENS_PER_MINUTE): counted on every
+ * token request but never reached, so a bench pays for the limit (decision 020) without being
+ * refused by it.
+ */
+export const benchTokensPerMinute = 1_000_000_000;
+
 export interface AppUnderTest {
 	/** The built app, on 127.0.0.1. */
 	appUrl: string;
@@ -55,9 +62,7 @@ export async function startAppUnderTest(
 			AUTH_SECRET: randomBytes(32).toString('base64url'),
 			LIVEBLOCKS_SECRET_KEY: LIVEBLOCKS_DEV_SECRET_KEY,
 			LIVEBLOCKS_BASE_URL: liveblocks.baseUrl,
-			// Counted on every token request but never reached: the bench pays for the limit
-			// (decision 020) without being refused by it.
-			LIVEBLOCKS_TOKENS_PER_MINUTE: String(1_000_000_000),
+			LIVEBLOCKS_TOKENS_PER_MINUTE: String(benchTokensPerMinute),
 			...(nodeOptions ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} ${nodeOptions}`.trim() } : {})
 		}
 	});

@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
+import { connectInspector } from './inspector-session';
 import { formatTable } from './table';
 
 /** V8's CPU profile, as the inspector's Profiler.stop returns it (the .cpuprofile format). */
@@ -28,42 +27,14 @@ const repoRoot = fileURLToPath(new URL('..', import.meta.url));
  * profile covers exactly the load chosen, not start-up, seeding or sign-ins.
  */
 export async function connectProfiler(inspectorPort: number): Promise<Profiler> {
-	const targets = (await (await fetch(`http://127.0.0.1:${inspectorPort}/json/list`)).json()) as {
-		webSocketDebuggerUrl: string;
-	}[];
-	const target = targets[0];
-	if (!target) throw new Error(`no inspector target on port ${inspectorPort}`);
-	const socket = new WebSocket(target.webSocketDebuggerUrl);
-	await once(socket, 'open');
-
-	const pending = new Map<number, { resolve(result: unknown): void; reject(error: Error): void }>();
-	socket.on('message', (data) => {
-		const message = JSON.parse(String(data)) as {
-			id?: number;
-			result?: unknown;
-			error?: { message: string };
-		};
-		const call = message.id === undefined ? undefined : pending.get(message.id);
-		if (!call) return;
-		pending.delete(message.id!);
-		if (message.error) call.reject(new Error(`inspector: ${message.error.message}`));
-		else call.resolve(message.result);
-	});
-	let nextId = 1;
-	const send = (method: string) =>
-		new Promise<unknown>((resolve, reject) => {
-			const id = nextId++;
-			pending.set(id, { resolve, reject });
-			socket.send(JSON.stringify({ id, method }));
-		});
-
+	const { send, close } = await connectInspector(inspectorPort);
 	return {
 		start: async () => {
 			await send('Profiler.enable');
 			await send('Profiler.start');
 		},
 		stop: async () => ((await send('Profiler.stop')) as { profile: CpuProfile }).profile,
-		close: () => socket.close()
+		close
 	};
 }
 

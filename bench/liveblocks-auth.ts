@@ -8,25 +8,19 @@ import { connectProfiler, describeProfile } from './cpu-profile';
 import type { BenchContext, BenchEntry, EntryReport } from './entry';
 import { buildGuideApp, startGuideApp } from './guide-app-process';
 import { httpPoster } from './http-post';
-import { runLoad, type LoadResult } from './load';
+import { loadProblems, runLoad, type LoadResult } from './load';
 import { loadAverage } from './load-average';
-import { seedMembers, signInMembers } from './members';
 import { processCpuMs } from './process-cpu';
 import { formatTable } from './table';
+import { appTokenTarget, requestToken, tokenRequestBody, type TokenTarget } from './token-endpoint';
 
 const concurrencies = [1, 16, 64];
 const memberCount = 64;
-/** What the Liveblocks client posts to its auth endpoint. */
-const requestBody = JSON.stringify({ room: 'bench-room' });
 /** BENCH_PROFILE=1 adds a profiled run of the app at the highest concurrency, after the table. */
 const profiling = process.env.BENCH_PROFILE === '1';
 
-/** A server under load: where to POST, with which headers per virtual client, and its process. */
-interface Target {
+interface Target extends TokenTarget {
 	name: 'app' | 'guide' | 'bare';
-	url: string;
-	pid: number;
-	headersFor(client: number): Record<string, string>;
 }
 
 interface Measurement extends LoadResult {
@@ -54,10 +48,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 	const app = await startAppUnderTest(context, {
 		nodeOptions: inspectorPort ? `--inspect=127.0.0.1:${inspectorPort}` : undefined
 	});
-
-	progress(`seeding ${memberCount} members and signing each in once`);
-	const members = await seedMembers(app.databaseUrl, memberCount);
-	const cookies = await signInMembers(app.appUrl, members);
+	const appTarget = await appTokenTarget(context, app, memberCount);
 
 	progress('building and starting the guide app, starting the bare identifyUser server');
 	await buildGuideApp();
@@ -68,21 +59,10 @@ async function run(context: BenchContext): Promise<EntryReport> {
 	cleanup.defer(() => bare.stop());
 
 	const targets: Target[] = [
-		{
-			name: 'app',
-			url: `${app.appUrl}/api/liveblocks-auth`,
-			pid: app.pid,
-			headersFor: (client) => ({ cookie: cookies[client % cookies.length]!, origin: app.appUrl })
-		},
+		{ ...appTarget, name: 'app' },
 		{ name: 'guide', url: guide.url, pid: guide.pid, headersFor: () => ({}) },
 		{ name: 'bare', url: bare.url, pid: bare.pid, headersFor: () => ({}) }
 	];
-	const appToken = await requestToken(targets[0]!);
-	if (appToken.gids.length < 2) {
-		throw new Error(
-			`The app's ID token names groups ${JSON.stringify(appToken.gids)}, not the member's 2 or more`
-		);
-	}
 	await requestToken(targets[1]!);
 	await requestToken(targets[2]!);
 
@@ -109,7 +89,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 			ratioRow('ratio app/bare', clients, appResult!, bareResult!)
 		);
 		for (const target of targets)
-			problems.push(...problemsOf(target.name, clients, results.get(target.name)!));
+			problems.push(...loadProblems(`${target.name}, ${clients} client(s)`, results.get(target.name)!));
 	}
 
 	let table = `${formatTable(rows)}\nload average as the first step began: ${loadBefore}; after the last: ${loadAverage()}`;
@@ -143,7 +123,7 @@ async function run(context: BenchContext): Promise<EntryReport> {
 
 /** One load step against `target`, with the CPU its process used in the measured window. */
 async function measure(target: Target, clients: number, { settings }: BenchContext): Promise<Measurement> {
-	const poster = httpPoster(target.url, requestBody);
+	const poster = httpPoster(target.url, tokenRequestBody);
 	let cpuAtOpen = 0;
 	let cpuInWindow = 0;
 	try {
@@ -161,29 +141,6 @@ async function measure(target: Target, clients: number, { settings }: BenchConte
 	} finally {
 		poster.close();
 	}
-}
-
-/**
- * One request before any load, so a broken set-up fails with its reason instead of a table of
- * errors. Returns the token's payload, which the dev server leaves unsigned and readable.
- */
-async function requestToken(target: Target): Promise<{ gids: string[] }> {
-	const response = await fetch(target.url, {
-		method: 'POST',
-		headers: { ...target.headersFor(0), 'content-type': 'application/json' },
-		body: requestBody
-	});
-	const text = await response.text();
-	const token = response.status === 200 ? (JSON.parse(text) as { token?: unknown }).token : undefined;
-	if (typeof token !== 'string') {
-		throw new Error(
-			`${target.name} (${target.url}) gave no ID token (${response.status}): ${text.slice(0, 300)}`
-		);
-	}
-	const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-		gids?: string[];
-	};
-	return { gids: payload.gids ?? [] };
 }
 
 function resultRow(target: string, clients: number, result: Measurement): string[] {
@@ -209,17 +166,4 @@ function ratioRow(label: string, clients: number, of: Measurement, to: Measureme
 		'',
 		ratio(of.cpuMsPerToken, to.cpuMsPerToken)
 	];
-}
-
-function problemsOf(target: string, clients: number, result: LoadResult): string[] {
-	if (result.errors > 0) {
-		const kinds = Object.entries(result.errorKinds).map(([kind, count]) => `${kind} x${count}`);
-		return [
-			`${target}, ${clients} client(s): ${result.errors} of ${result.requests} requests failed (${kinds.join(', ')})`
-		];
-	}
-	if (result.requests === 0) {
-		return [`${target}, ${clients} client(s): no request completed in the measured window`];
-	}
-	return [];
 }

@@ -87,3 +87,13 @@ export async function runLoad({
 		p99Ms: percentile(latenciesMs, 99)
 	};
 }
+
+/** One line per failed measurement of a load step called `label`: any error, or nothing measured at all. */
+export function loadProblems(label: string, result: LoadResult): string[] {
+	if (result.errors > 0) {
+		const kinds = Object.entries(result.errorKinds).map(([kind, count]) => `${kind} x${count}`);
+		return [`${label}: ${result.errors} of ${result.requests} requests failed (${kinds.join(', ')})`];
+	}
+	if (result.requests === 0) return [`${label}: no request completed in the measured window`];
+	return [];
+}

@@ -6,14 +6,24 @@ import { auditLog } from './audit-log';
 import { CleanupStack } from './cleanup-stack';
 import { editorSave } from './editor-save';
 import type { BenchEntry, BenchSettings } from './entry';
+import { secondsFromEnv } from './env-seconds';
 import { inspector } from './inspector';
 import { liveblocksAuth } from './liveblocks-auth';
 import { loadAverage } from './load-average';
 import { peopleList } from './people-list';
+import { soak } from './soak';
 
-const entries: BenchEntry[] = [liveblocksAuth, peopleList, accessResolution, editorSave, inspector, auditLog];
+const entries: BenchEntry[] = [
+	liveblocksAuth,
+	peopleList,
+	accessResolution,
+	editorSave,
+	inspector,
+	auditLog,
+	soak
+];
 
-const settings: BenchSettings = { warmupSeconds: 1, seconds: secondsFromEnv() };
+const settings: BenchSettings = { warmupSeconds: 1, seconds: stepSeconds() };
 const selected = selectEntries(process.argv.slice(2));
 const cleanup = new CleanupStack();
 const startedAt = Date.now();
@@ -65,15 +75,13 @@ for (const entry of selected) {
 console.log(`\nfinished in ${((Date.now() - startedAt) / 1000).toFixed(0)} s, load average ${loadAverage()}`);
 process.exitCode = failed ? 1 : 0;
 
-function secondsFromEnv(): number {
-	const raw = process.env.BENCH_SECONDS?.trim();
-	if (!raw) return 5;
-	const seconds = Number(raw);
-	if (!Number.isFinite(seconds) || seconds <= 0) {
-		console.error(`BENCH_SECONDS must be a positive number of seconds, got "${raw}"`);
+function stepSeconds(): number {
+	try {
+		return secondsFromEnv('BENCH_SECONDS', 5);
+	} catch (error) {
+		console.error((error as Error).message);
 		process.exit(2);
 	}
-	return seconds;
 }
 
 function selectEntries(names: string[]): BenchEntry[] {
