@@ -50,6 +50,16 @@ test('an admin searches and filters by group; the URL reproduces the page', asyn
 		'descending'
 	);
 
+	// 1 or 2 characters find word starts only ("Srch-…" in this group), and the hint says so.
+	const hint = page.getByTestId('search-hint');
+	await expect(hint).toHaveText(/^Part of a name or email/);
+	await page.getByRole('searchbox', { name: 'Search' }).fill('sr');
+	await expect(hint).toHaveText('1 or 2 characters find the start of a word of a name, or of an email');
+	await expect(page).toHaveURL(/[?&]q=sr(&|$)/);
+	await expect(page.getByTestId('matching-count')).toHaveText(`2 people match in ${group}`);
+	await page.getByRole('searchbox', { name: 'Search' }).fill('rc');
+	await expect(page.getByTestId('no-people')).toContainText('No one matches “rc”');
+
 	// Nothing matches: say so, and offer the way out.
 	await page.getByRole('searchbox', { name: 'Search' }).fill(`${tag}-nobody`);
 	await expect(page.getByTestId('no-people')).toContainText(`No one matches “${tag}-nobody”`);

@@ -4,6 +4,7 @@ import {
 	defaultPeopleQuery,
 	filterOf,
 	isFiltered,
+	isShortSearch,
 	parsePeopleQuery,
 	peopleSearch,
 	sortedBy,
@@ -126,5 +127,12 @@ describe('filters', () => {
 	it('know when anything narrows the list', () => {
 		expect(isFiltered(defaultPeopleQuery)).toBe(false);
 		expect(isFiltered({ ...defaultPeopleQuery, status: 'active' })).toBe(true);
+	});
+});
+
+describe('isShortSearch', () => {
+	it('is 1 or 2 characters with a letter or digit, counted as characters rather than UTF-16 units', () => {
+		expect(['a', 'Wu', 'å', '5', "o'", '-a', '😀a'].map(isShortSearch)).toEqual(Array(7).fill(true));
+		expect(['', 'ada', '%', '@.', '😀'].map(isShortSearch)).toEqual(Array(5).fill(false));
 	});
 });

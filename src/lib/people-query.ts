@@ -18,7 +18,7 @@ export type PersonStatus = (typeof personStatuses)[number];
 
 /** Which people: what "all N matching" and the export select. */
 export type PeopleFilter = {
-	/** Case-insensitive substring of the name or the email; '' for everyone. */
+	/** Case-insensitive part of the name or the email (see isShortSearch); '' for everyone. */
 	q: string;
 	role: Role | null;
 	status: PersonStatus | null;
@@ -87,6 +87,26 @@ export function parsePeopleQuery(params: URLSearchParams): PeopleQuery {
 	// Both cursors make no sense together; `after` is the one a Next link carries.
 	return query.after ? { ...query, before: null } : query;
 }
+
+/**
+ * A search of 1 or 2 characters with a letter or digit in it matches the start of a word of the
+ * name (words split at spaces and hyphens) or the start of the email, not anywhere: "ng" finds
+ * "Ng Wei", "Anne-Ngozi Obi" and "ng.wei@…" but not "Jung". Anywhere would match most of the
+ * directory and no index can find it (docs/decisions/023-people-list-outliers.md).
+ * Longer searches, and short ones of punctuation only, match anywhere.
+ */
+export function isShortSearch(q: string): boolean {
+	return [...q].length <= 2 && /[\p{L}\p{N}]/u.test(q);
+}
+
+/**
+ * Counts of a filtered list stop here: more matches show as "more than 1,000". Counting
+ * everyone in a large group who is also active, say, costs a join over the whole directory.
+ */
+export const matchingCountLimit = 1000;
+
+/** How many people match: exact, or at least `count` when `more`. */
+export type MatchingCount = { count: number; more: boolean };
 
 /** The filter part of a query: which people, regardless of order and page. */
 export function filterOf({ q, role, status, group }: PeopleFilter): PeopleFilter {

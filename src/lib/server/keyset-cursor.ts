@@ -35,6 +35,11 @@ export function decodeInstant(value: string): Date | null {
 }
 
 /** Escapes LIKE wildcards so a search for "50%" finds exactly that text. */
+export function likeEscape(search: string): string {
+	return search.replace(/[\\%_]/g, '\\$&');
+}
+
+/** A LIKE pattern for `search` anywhere in the text. */
 export function likePattern(search: string): string {
-	return `%${search.replace(/[\\%_]/g, '\\$&')}%`;
+	return `%${likeEscape(search)}%`;
 }

@@ -1,5 +1,5 @@
-import type { PeopleFilter } from '$lib/people-query';
-import { likePattern } from '../keyset-cursor';
+import { isShortSearch, type PeopleFilter } from '$lib/people-query';
+import { likeEscape, likePattern } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
 
 /**
@@ -10,17 +10,13 @@ import { Prisma } from '../prisma/client';
  *     const filter = parsePeopleQuery(url.searchParams);
  *     await db.$queryRaw`SELECT id, email FROM "Person" WHERE ${peopleFilterSql(filter)} ORDER BY id`;
  *
- * The search is served by the trigram indexes on name and email, the group by EXISTS on the
- * (groupId) index of GroupMembership.
+ * The search is served by the trigram indexes on name and email (a short search's word starts
+ * too: pg_trgm indexes each word's first one and two letters), the group by EXISTS on the
+ * (groupId, personId) index of GroupMembership.
  */
 export function peopleFilterSql(filter: PeopleFilter): Prisma.Sql {
 	const conditions: Prisma.Sql[] = [];
-	if (filter.q) {
-		// Emails are stored lower-cased (normaliseEmail), so plain LIKE finds them at half the cost.
-		const name = likePattern(filter.q);
-		const email = likePattern(filter.q.toLowerCase());
-		conditions.push(Prisma.sql`("Person"."name" ILIKE ${name} OR "Person"."email" LIKE ${email})`);
-	}
+	if (filter.q) conditions.push(searchSql(filter.q));
 	if (filter.role) conditions.push(Prisma.sql`"Person"."role" = ${filter.role}::"Role"`);
 	if (filter.status) conditions.push(Prisma.sql`"Person"."status" = ${filter.status}::"PersonStatus"`);
 	if (filter.group) {
@@ -29,4 +25,14 @@ export function peopleFilterSql(filter: PeopleFilter): Prisma.Sql {
 		)`);
 	}
 	return conditions.length > 0 ? Prisma.join(conditions, ' AND ') : Prisma.sql`TRUE`;
+}
+
+// Emails are stored lower-cased (normaliseEmail), so plain LIKE finds them at half the cost.
+function searchSql(q: string): Prisma.Sql {
+	if (isShortSearch(q)) {
+		const start = `${likeEscape(q)}%`;
+		return Prisma.sql`("Person"."name" ILIKE ${start} OR "Person"."name" ILIKE ${`% ${start}`}
+			OR "Person"."name" ILIKE ${`%-${start}`} OR "Person"."email" LIKE ${start.toLowerCase()})`;
+	}
+	return Prisma.sql`("Person"."name" ILIKE ${likePattern(q)} OR "Person"."email" LIKE ${likePattern(q.toLowerCase())})`;
 }

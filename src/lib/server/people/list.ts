@@ -1,4 +1,12 @@
-import type { PeopleFilter, PeopleQuery, PeopleSort, PersonStatus } from '$lib/people-query';
+import {
+	isFiltered,
+	matchingCountLimit,
+	type MatchingCount,
+	type PeopleFilter,
+	type PeopleQuery,
+	type PeopleSort,
+	type PersonStatus
+} from '$lib/people-query';
 import type { Role } from '$lib/roles';
 import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
@@ -31,21 +39,31 @@ export type PeoplePage = {
 export async function listPeopleWithCount(
 	db: DbOrTx,
 	query: PeopleQuery
-): Promise<PeoplePage & { matching: number }> {
+): Promise<PeoplePage & { matching: MatchingCount }> {
 	const matching = await countPeople(db, query);
-	return { ...(await listPeople(db, query, matching)), matching };
+	return { ...(await listPeople(db, query, matching.more ? undefined : matching.count)), matching };
 }
 
-/** How many people the filter selects: the "N" of "all N matching". */
-export async function countPeople(db: DbOrTx, filter: PeopleFilter): Promise<number> {
+/**
+ * How many people the filter selects: the "N" of "all N matching". Everyone, and a group alone,
+ * are counted exactly; any other filter up to matchingCountLimit, so a count never joins or
+ * rechecks more than that many rows (docs/decisions/023-people-list-outliers.md).
+ */
+export async function countPeople(db: DbOrTx, filter: PeopleFilter): Promise<MatchingCount> {
 	// A group alone: its memberships are the answer, each naming one existing person (primary and
-	// foreign keys), counted on the (groupId) index instead of joining thousands of people.
+	// foreign keys), counted on the (groupId, personId) index instead of joining thousands of people.
 	if (filter.group && !filter.q && !filter.role && !filter.status) {
-		return db.groupMembership.count({ where: { groupId: filter.group } });
+		return { count: await db.groupMembership.count({ where: { groupId: filter.group } }), more: false };
+	}
+	if (!isFiltered(filter)) {
+		const [row] = await db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Person"`;
+		return { count: row?.count ?? 0, more: false };
 	}
 	const [row] = await db.$queryRaw<{ count: number }[]>`
-		SELECT count(*)::int AS count FROM "Person" WHERE ${peopleFilterSql(filter)}`;
-	return row?.count ?? 0;
+		SELECT count(*)::int AS count
+		FROM (SELECT FROM "Person" WHERE ${peopleFilterSql(filter)} LIMIT ${matchingCountLimit + 1}) AS counted`;
+	const count = row?.count ?? 0;
+	return count > matchingCountLimit ? { count: matchingCountLimit, more: true } : { count, more: false };
 }
 
 /**
@@ -72,7 +90,7 @@ const sortColumns: Record<PeopleSort, Prisma.Sql> = {
  * One page of the people list by keyset: the rows after (or before) the cursor's row in the
  * chosen order, never an OFFSET, so the 2,000th page costs what the first does. A cursor that
  * does not decode starts from the beginning. Pass `matching` (countPeople of the same filter)
- * when it is known: it picks the faster plan and skips the query when nobody matches.
+ * when it is known exactly: it picks the faster plan and skips the query when nobody matches.
  */
 export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: number): Promise<PeoplePage> {
 	if (matching === 0) return pageOf([], { next: undefined, previous: undefined, sort: query.sort });
