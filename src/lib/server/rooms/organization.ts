@@ -1,0 +1,41 @@
+// Which organization an ID token for a room must carry (docs/decisions/022-organizations-in-id-tokens.md).
+import type { Liveblocks } from '@liveblocks/node';
+import { tokenOrganizationId } from '$lib/access';
+import { readRoom, RoomNotFound } from '../liveblocks';
+import type { DbOrTx } from '../transaction';
+
+/** The endpoint's wait for Liveblocks when the index does not know a room: a token is waited on. */
+export const organizationLookupTimeoutMs = 3_000;
+
+/**
+ * The room's organization as the index has it ('default', or '' for none named), or null when the
+ * index does not know the room: one primary-key read.
+ */
+export async function roomOrganization(db: DbOrTx, roomId: string): Promise<string | null> {
+	const [room] = await db.$queryRaw<{ organizationId: string }[]>`
+		SELECT "organizationId" FROM "Room" WHERE id = ${roomId}`;
+	return room?.organizationId ?? null;
+}
+
+/**
+ * The organizationId of an ID token for `roomId`: from the index, else from Liveblocks (a room not
+ * synced yet); none for the default organization, a room nobody has, or no room at all. Throws
+ * LiveblocksUnavailable when the index misses and Liveblocks cannot say: a token for the wrong
+ * organization would be refused at the room's door for a reason nobody could see.
+ */
+export async function tokenOrganizationForRoom(
+	db: DbOrTx,
+	client: Liveblocks,
+	roomId: string | undefined
+): Promise<string | undefined> {
+	if (roomId === undefined) return undefined;
+	const indexed = await roomOrganization(db, roomId);
+	if (indexed !== null) return tokenOrganizationId(indexed);
+	try {
+		const room = await readRoom(client, roomId, { timeoutMs: organizationLookupTimeoutMs });
+		return tokenOrganizationId(room.organizationId);
+	} catch (problem) {
+		if (problem instanceof RoomNotFound) return undefined;
+		throw problem;
+	}
+}
