@@ -1,3 +1,6 @@
+import { Liveblocks } from '@liveblocks/node';
+import { connectDatabase } from '../src/lib/server/prisma-client';
+import { mirrorRoom } from '../src/lib/server/rooms/mirror';
 import type { AppUnderTest } from './app-under-test';
 import type { BenchContext } from './entry';
 import { seedMembers, signInMembers } from './members';
@@ -10,8 +13,26 @@ export interface TokenTarget {
 	headersFor(client: number): Record<string, string>;
 }
 
+const benchRoomId = 'bench-room';
+
 /** What the Liveblocks client posts to its auth endpoint. */
-export const tokenRequestBody = JSON.stringify({ room: 'bench-room' });
+export const tokenRequestBody = JSON.stringify({ room: benchRoomId });
+
+/**
+ * The room the bench asks tokens for, made on the Liveblocks dev server and in the app's room
+ * index, as any room made in Gatehouse is: the endpoint then reads its organization from the
+ * index, not from Liveblocks, on every token.
+ */
+async function indexBenchRoom(app: AppUnderTest): Promise<void> {
+	const liveblocks = new Liveblocks({ secret: app.liveblocksSecret, baseUrl: app.liveblocksBaseUrl });
+	const room = await liveblocks.createRoom(benchRoomId, { defaultAccesses: ['room:write'] });
+	const db = connectDatabase(app.databaseUrl);
+	try {
+		await mirrorRoom(db, room);
+	} finally {
+		await db.$disconnect();
+	}
+}
 
 /**
  * The built app's `POST /api/liveblocks-auth` for `memberCount` seeded members, each signed in
@@ -25,6 +46,7 @@ export async function appTokenTarget(
 ): Promise<TokenTarget> {
 	progress(`seeding ${memberCount} members and signing each in once`);
 	const members = await seedMembers(app.databaseUrl, memberCount);
+	await indexBenchRoom(app);
 	const cookies = await signInMembers(app.appUrl, members);
 	const target: TokenTarget = {
 		name: 'app',

@@ -173,6 +173,7 @@ test('an admin demoted while editing is refused on save and keeps the edits on s
 	const roomId = await world.room({ defaultAccesses: ['room:read'] });
 	await signIn(page, admin);
 	await page.goto(`/rooms/${roomId}/access`);
+	await expect(page.getByText('The default, for anyone not given more below')).toBeVisible();
 	await cell(page, 'Room', 'Everyone signed in').selectOption('write');
 	const dialog = await reviewAndSave(page);
 
@@ -188,9 +189,19 @@ test('an admin demoted while editing is refused on save and keeps the edits on s
 
 test('support staff see the matrix read-only and cannot save it', async ({ page, world }) => {
 	const support = await world.person({ role: 'support' });
-	const roomId = await world.room({ defaultAccesses: ['room:write'] });
+	const organization = world.unique('org');
+	const roomId = await world.room({ defaultAccesses: ['room:write'], organizationId: organization });
 	await signIn(page, support);
 	await page.goto(`/rooms/${roomId}/access`);
+	// In an organization, the default row reaches only ID tokens for it.
+	await expect(
+		page.getByText(`Room ${roomId} in organization ${organization}, as Liveblocks has it now.`)
+	).toBeVisible();
+	await expect(
+		page.getByText(
+			`The default, for anyone whose ID token is for organization ${organization} and not given more below`
+		)
+	).toBeVisible();
 
 	await expect(page.getByTestId('read-only')).toBeVisible();
 	await expect(cell(page, 'Room', 'Everyone signed in')).toBeDisabled();

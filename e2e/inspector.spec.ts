@@ -35,6 +35,9 @@ test('support inspects a member: the predicted getSelf() is what the member sees
 	await listed.getByRole('link', { name: 'What getSelf() shows' }).click();
 	const predicted = page.getByTestId('predicted');
 	await expect(predicted.getByTestId('connected-now')).toHaveText('No');
+	await expect(predicted.getByTestId('token-organization')).toContainText(
+		'carries no organizationId: Liveblocks lets it into rooms of the default organization only.'
+	);
 
 	// The member joins the room in their own browser.
 	const memberContext = await browser.newContext();
@@ -70,17 +73,26 @@ test('support inspects a member: the predicted getSelf() is what the member sees
 	await memberContext.close();
 });
 
-test('the inspector says why no token would be issued, and that a room would refuse', async ({
+test('the inspector says why no token would be issued, that a room would refuse, and its organization', async ({
 	page,
 	world
 }) => {
 	const gone = await world.person({ status: 'deactivated', name: world.unique('Dee Activated') });
-	const roomId = await world.indexedRoom({ defaultAccesses: [], groupsAccesses: {}, usersAccesses: {} });
+	const organization = world.unique('org');
+	const roomId = await world.indexedRoom({
+		defaultAccesses: [],
+		groupsAccesses: {},
+		usersAccesses: {},
+		organizationId: organization
+	});
 	const admin = await world.person({ role: 'admin' });
 	await signIn(page, admin);
 	await page.goto(`/inspect?person=${gone.id}&room=${roomId}`);
 	await expect(page.getByTestId('token-refusal')).toContainText('deactivated');
 	await expect(page.getByTestId('predicted-refused')).toContainText('4001');
+	await expect(page.getByTestId('token-organization')).toHaveText(
+		`Their ID token for this room carries organizationId: ${organization}: Liveblocks lets it into rooms of organization ${organization} only.`
+	);
 	await page.getByLabel('Search their rooms').fill(roomId);
 	await page.getByRole('button', { name: 'Search', exact: true }).click();
 	await expect(page.getByTestId('no-rooms')).toContainText(`None of their rooms matches “${roomId}”`);

@@ -248,3 +248,48 @@ test('a member who joined rooms too often is told how long to wait, and the room
 	await expect(notice).toHaveCount(0);
 	await expect(page.getByTestId('self-id')).toHaveText(member.id);
 });
+
+test('each room gets a Liveblocks client of its own: moving to another room asks for a token for it', async ({
+	browser,
+	world
+}) => {
+	const member = await world.person();
+	// Rooms of two organizations: a token for one would not enter the other on hosted Liveblocks.
+	const first = await world.indexedRoom({
+		defaultAccesses: ['room:write'],
+		organizationId: world.unique('org')
+	});
+	const second = await world.indexedRoom({
+		defaultAccesses: ['room:write'],
+		organizationId: world.unique('org')
+	});
+	const context = await browser.newContext();
+	contexts.push(context);
+	const page = waitForHydrationAfterGoto(await context.newPage());
+	const tokenRequests: unknown[] = [];
+	page.on('request', (request) => {
+		if (request.url().endsWith('/api/liveblocks-auth')) tokenRequests.push(request.postDataJSON());
+	});
+	await signIn(page, member);
+	await page.goto(`/rooms/${first}/live`);
+	await connected(page);
+	expect(tokenRequests).toEqual([{ room: first }]);
+
+	// A link from one live room to another, as a room switcher would be: SvelteKit navigates in the
+	// page, keeping the page component, and only the room id changes.
+	await page.getByRole('heading', { level: 1 }).evaluate((heading, href) => {
+		const link = document.createElement('a');
+		link.href = href;
+		link.textContent = 'Next room';
+		heading.after(link);
+	}, `/rooms/${second}/live`);
+	await page.getByRole('link', { name: 'Next room' }).click();
+	await expect(page).toHaveURL(`/rooms/${second}/live`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(second);
+	await connected(page);
+	await expect(page.getByTestId('self-id')).toHaveText(member.id);
+	// A client shared with the first room would have entered with its token, asking for none.
+	expect(tokenRequests).toEqual([{ room: first }, { room: second }]);
+	// And the first room was left.
+	await expect.poll(async () => (await world.liveblocks.getActiveUsers(first)).data.length).toBe(0);
+});

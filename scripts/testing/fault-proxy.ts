@@ -2,7 +2,8 @@ import { createServer, request, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-export type ProxiedRequest = { method: string; path: string };
+/** A request as the proxy saw it, with its body as text ('' for none). */
+export type ProxiedRequest = { method: string; path: string; body: string };
 
 export type Fault = {
 	matches: (request: ProxiedRequest) => boolean;
@@ -19,7 +20,7 @@ export type Fault = {
 /**
  * The one test double the bulk tests use: an HTTP proxy in front of the real Liveblocks dev server
  * that forwards every request unchanged, except those a fault matches, which it answers itself
- * with an error (and never forwards). It records what it forwarded, and can slow each request
+ * with an error (and never forwards). It records what it forwarded (bodies too), and can slow each request
  * down to let a test act between them.
  */
 export async function startFaultProxy(target: string) {
@@ -33,8 +34,13 @@ export async function startFaultProxy(target: string) {
 	const server = createServer(async (incoming, outgoing) => {
 		inFlight++;
 		maxInFlight = Math.max(maxInFlight, inFlight);
-		const seen: ProxiedRequest = { method: incoming.method ?? 'GET', path: incoming.url ?? '/' };
 		try {
+			const body = Buffer.concat(await incoming.toArray());
+			const seen: ProxiedRequest = {
+				method: incoming.method ?? 'GET',
+				path: incoming.url ?? '/',
+				body: body.toString('utf8')
+			};
 			if (delayMs > 0) await sleep(delayMs);
 			const fault = faults.find((candidate) => candidate.times > 0 && candidate.matches(seen));
 			if (fault) {
@@ -42,7 +48,7 @@ export async function startFaultProxy(target: string) {
 				failed.push({ ...seen, status: fault.status });
 				if (fault.lostAnswer) {
 					forwarded.push(seen);
-					(await forward(target, incoming)).resume();
+					(await forward(target, incoming, body)).resume();
 				}
 				if (fault.hang) return;
 				outgoing.writeHead(fault.status, { 'content-type': 'application/json' });
@@ -50,7 +56,7 @@ export async function startFaultProxy(target: string) {
 				return;
 			}
 			forwarded.push(seen);
-			const answer = await forward(target, incoming);
+			const answer = await forward(target, incoming, body);
 			outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
 			answer.pipe(outgoing);
 			await new Promise((resolve) => answer.on('end', resolve));
@@ -104,7 +110,7 @@ export async function startFaultProxy(target: string) {
 
 export type FaultProxy = Awaited<ReturnType<typeof startFaultProxy>>;
 
-function forward(target: string, incoming: IncomingMessage): Promise<IncomingMessage> {
+function forward(target: string, incoming: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
 	const url = new URL(incoming.url ?? '/', target);
 	return new Promise((resolve, reject) => {
 		const outgoing = request(
@@ -113,7 +119,7 @@ function forward(target: string, incoming: IncomingMessage): Promise<IncomingMes
 			resolve
 		);
 		outgoing.on('error', reject);
-		incoming.pipe(outgoing);
+		outgoing.end(body);
 	});
 }
 

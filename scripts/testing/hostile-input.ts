@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-/** Every field some Gatehouse form reads. */
+/** Every field some Gatehouse form reads, and `room`, which the ID-token endpoint reads from JSON. */
 export const formFieldNames = [
 	'name',
 	'email',
@@ -46,7 +46,8 @@ export const formFieldNames = [
 	'update',
 	'unchanged',
 	'providerId',
-	'redirectTo'
+	'redirectTo',
+	'room'
 ] as const;
 
 /** Every query parameter some page or endpoint reads. */

@@ -5,3 +5,4 @@ export * from './resolve';
 export * from './diff';
 export * from './matrix';
 export * from './policy';
+export * from './organization';

@@ -3,7 +3,7 @@ import { roles, type Role } from '$lib/roles';
 import { readSessionClaim } from './auth/session-token';
 import { db, pool } from './db';
 import { identityOf, loadPerson, type IdentityPerson, type PersonIdentity } from './identity';
-import { loadTokenHolder, refundTokenAttempt, type TokenAllowance } from './token-limit';
+import { loadTokenHolder, refundTokenAttempt, type TokenHolder } from './token-limit';
 
 export type SessionPerson = IdentityPerson;
 
@@ -56,20 +56,22 @@ export async function requirePerson(
  * token to (403 with tokenRefusal's reason). Every role may hold a token. The endpoint runs
  * without Auth.js's handle (hooks.server.ts): its session is read from the cookie alone, which
  * is never sent back (readSessionClaim), and the person with it, in the same statement that
- * counts this request against their `tokensPerMinute` (`allowance`, which the endpoint enforces).
+ * counts this request against their `perMinute` (`allowance`, which the endpoint enforces) and
+ * reads the index's organization of `roomId`.
  */
 export async function requireTokenHolder(
 	event: RequestEvent,
-	tokensPerMinute: number
-): Promise<PersonIdentity & { allowance: TokenAllowance }> {
+	request: { perMinute: number; roomId: string | undefined }
+): Promise<PersonIdentity & Omit<TokenHolder, 'person'>> {
 	const claim = await readSessionClaim(event);
-	const holder = claim && (await loadTokenHolder(pool, claim, tokensPerMinute));
+	const holder = claim && (await loadTokenHolder(pool, claim, request));
 	if (!holder) error(401, 'Sign in first.');
 	const identity = identityOf(holder.person);
 	if (identity.refusal) {
-		// Counted with the read, but a refusal at the door uses none of the person's allowance.
+		// A refusal at the door uses none of the person's allowance (the statement counted only
+		// those refused for their profile's size, which the database cannot judge).
 		await refundTokenAttempt(db, holder.person.id);
 		error(403, identity.refusal.message);
 	}
-	return { ...identity, allowance: holder.allowance };
+	return { ...identity, allowance: holder.allowance, indexedOrganizationId: holder.indexedOrganizationId };
 }

@@ -1,7 +1,7 @@
 // What support sees about one person in one room: what room.getSelf() will report when they join,
 // predicted by the access model from the room index, and whether they are connected there now.
 import type { Liveblocks } from '@liveblocks/node';
-import { resolveEffectiveAccess, type EffectiveAccess } from '$lib/access';
+import { resolveEffectiveAccess, tokenOrganizationId, type EffectiveAccess } from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
 import { activeUserIds } from './rooms/active-users';
 import { indexedAccesses, roomTitle } from './rooms/list';
@@ -13,6 +13,11 @@ export type PredictedSelf = { id: string; info: LiveblocksUserInfo; canWrite: bo
 export type RoomInspection = {
 	room: { id: string; title: string | null; organizationId: string };
 	access: EffectiveAccess;
+	/**
+	 * The organizationId the endpoint puts in their ID token for this room (none: the default
+	 * organization); hosted Liveblocks lets that token into this organization's rooms only.
+	 */
+	tokenOrganizationId: string | undefined;
 	/** null: Liveblocks refuses the connection (4001), so there is no self. */
 	self: PredictedSelf | null;
 };
@@ -29,6 +34,7 @@ export async function inspectRoom(
 	return {
 		room: { id: room.id, title: roomTitle(room.metadata), organizationId: room.organizationId },
 		access,
+		tokenOrganizationId: tokenOrganizationId(room.organizationId),
 		self: access.canConnect
 			? {
 					id: identity.userId,

@@ -1,5 +1,5 @@
 // How the access editor names resources, levels and rows.
-import type { AccessRow, Cell, Principal } from '$lib/access';
+import { tokenOrganizationId, type AccessRow, type Cell, type Principal } from '$lib/access';
 import { resourceLabels } from '$lib/labels';
 
 export const cellLabels: Record<Cell, string> = { ...resourceLabels, presence: 'Legacy presence' };
@@ -17,4 +17,15 @@ export type Names = { group: (id: string) => string; person: (id: string) => str
 export function principalLabel(principal: Principal, names: Names): string {
 	if (principal.kind === 'default') return 'Everyone signed in (default)';
 	return principal.kind === 'group' ? `Group ${names.group(principal.id)}` : names.person(principal.id);
+}
+
+/**
+ * Whom the default row ("Everyone signed in") lets in. In an organization, only ID tokens for it
+ * reach the room (Gatehouse's endpoint makes each token for the room it is asked for).
+ */
+export function defaultRowDetail(roomOrganizationId: string): string {
+	const organizationId = tokenOrganizationId(roomOrganizationId);
+	return organizationId === undefined
+		? 'The default, for anyone not given more below'
+		: `The default, for anyone whose ID token is for organization ${organizationId} and not given more below`;
 }

@@ -3,7 +3,8 @@ import { LiveblocksError, type Liveblocks } from '@liveblocks/node';
 import type { LiveblocksUserInfo } from '$lib/identity';
 import { askLiveblocks } from './call';
 
-export type TokenIdentity = { userId: string; groupIds: string[] };
+/** Who the token is for, and the one organization whose rooms it enters (none: the default one). */
+export type TokenIdentity = { userId: string; groupIds: string[]; organizationId?: string };
 /** Liveblocks' answer as the guide's endpoint passes it on: a token, or Liveblocks' refusal (4xx). */
 export type IdentifyAnswer = { status: number; body: string };
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useAppUnderTest, signedInAs } from '../../../../scripts/testing/app-under-test';
 import { startFaultProxy } from '../../../../scripts/testing/fault-proxy';
 
@@ -9,16 +9,22 @@ const app = useAppUnderTest('liveblocks_auth_faults', { LIVEBLOCKS_BASE_URL: pro
 afterEach(() => proxy.reset());
 afterAll(() => proxy.close());
 
+/** A room the index knows, so the endpoint asks Liveblocks only for the token. */
+const indexedRoom = 'indexed-room';
+beforeAll(async () => {
+	await app.db.room.create({ data: { id: indexedRoom, organizationId: 'default', createdAt: new Date() } });
+});
+
 const isIdentify = (request: { method: string; path: string }) =>
 	request.method === 'POST' && request.path === '/v2/identify-user';
 
-/** Asks for a token as `cookie`: the answer, its body and how long it took. */
-async function requestToken(cookie: string) {
+/** Asks for a token for `room` as `cookie`: the answer, its body and how long it took. */
+async function requestToken(cookie: string, room = indexedRoom) {
 	const started = Date.now();
 	const response = await fetch(`${app.url}/api/liveblocks-auth`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', origin: app.url, cookie },
-		body: JSON.stringify({ room: 'any-room' })
+		body: JSON.stringify({ room })
 	});
 	return { response, text: await response.text(), ms: Date.now() - started };
 }
@@ -39,6 +45,15 @@ describe('the ID-token endpoint when Liveblocks fails', () => {
 		expectUnavailable(answer, 'Liveblocks did not answer in time; try again in a moment.');
 		expect(answer.ms).toBeGreaterThanOrEqual(9_500);
 		expect(answer.ms).toBeLessThan(12_000);
+	});
+
+	it('answers 503 within 3 s when Liveblocks hangs and the index does not know the room', async () => {
+		const cookie = await signedInAs(app, 'member');
+		proxy.slowDown(60_000);
+		const answer = await requestToken(cookie, 'a-room-the-index-lacks');
+		expectUnavailable(answer, 'Liveblocks did not answer in time; try again in a moment.');
+		expect(answer.ms).toBeGreaterThanOrEqual(2_500);
+		expect(answer.ms).toBeLessThan(5_000);
 	});
 
 	it('answers 503 at once when Liveblocks is stopped, and tokens again once it is back', async () => {

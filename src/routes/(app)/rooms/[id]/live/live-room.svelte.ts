@@ -6,7 +6,9 @@ import { PeoplePresence } from './presence.svelte';
 
 /**
  * Joins one room through the app's own ID-token endpoint, as the signed-in person, with presence
- * (a cursor) and storage (a list of notes). Each part keeps its own state for the page.
+ * (a cursor) and storage (a list of notes). Each part keeps its own state for the page. The room
+ * has a client of its own: the client would reuse its ID token in every room it enters, and the
+ * endpoint makes each token for the organization of the room it is asked for.
  */
 export class LiveRoom {
 	// After a 429 the connection waits, then opens a new one as the Reconnect button would.
