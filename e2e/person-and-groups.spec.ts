@@ -5,6 +5,7 @@ test('an admin creates a person, adds them to a group through the picker, and th
 	page,
 	world
 }) => {
+	test.slow(); // creates a person and a group, then walks both through seven pages
 	const admin = await world.person({ role: 'admin' });
 	const tag = world.unique('t');
 	const existing = await world.person({ name: `Amy ${tag}` });

@@ -5,6 +5,7 @@ test('an admin syncs, searches, creates a room from a preset, opens it live and 
 	page,
 	world
 }) => {
+	test.slow(); // a sync, a creation, a live connection to Liveblocks and a deletion
 	const admin = await world.person({ role: 'admin' });
 	const elsewhere = await world.room({
 		defaultAccesses: [],

@@ -106,7 +106,11 @@ async function initialise(binaries: PostgresBinaries, databaseDir: string): Prom
 					`--username=${user}`,
 					`--pwfile=${passwordFile}`,
 					'--encoding=UTF8',
-					'--locale=C'
+					// Sorted by code point (stable keyset order on any machine), but with Unicode's
+					// letters and cases: with a plain C ctype, ILIKE 'å%' misses "Ångström" and
+					// pg_trgm takes no letter outside ASCII for part of a word.
+					'--locale=C',
+					'--lc-ctype=C.UTF-8'
 				],
 				{ ...binaries.owner, stdio: ['ignore', 'pipe', 'pipe'] }
 			)

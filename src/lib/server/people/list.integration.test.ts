@@ -210,7 +210,9 @@ describe('listPeople', () => {
 			Prisma.sql`SELECT count(*) FROM "Person" WHERE ${peopleFilterSql({ ...defaultPeopleQuery, q: 'zq' })}`
 		);
 		expect(short).toContain('Person_name_trgm_idx');
-		expect(short).toContain('Person_email_trgm_idx');
+		// The email's prefix: its trigram index, or under a C collation (the embedded server) the
+		// btree on email, which serves LIKE 'zq%' as a range.
+		expect(short).toMatch(/Index Scan on "Person_email_(trgm|id)_idx"/);
 		expect(short).not.toContain('Seq Scan');
 		const members = await plan(
 			Prisma.sql`SELECT "personId" FROM "GroupMembership" WHERE "groupId" = 'design'`
