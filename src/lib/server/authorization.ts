@@ -62,16 +62,18 @@ export async function requirePerson(
 export async function requireTokenHolder(
 	event: RequestEvent,
 	request: { perMinute: number; roomId: string | undefined }
-): Promise<PersonIdentity & Omit<TokenHolder, 'person'>> {
+): Promise<PersonIdentity & Pick<TokenHolder, 'allowance' | 'indexedOrganizationId'>> {
 	const claim = await readSessionClaim(event);
 	const holder = claim && (await loadTokenHolder(pool, claim, request));
 	if (!holder) error(401, 'Sign in first.');
 	const identity = identityOf(holder.person);
 	if (identity.refusal) {
-		// A refusal at the door uses none of the person's allowance (the statement counted only
-		// those refused for their profile's size, which the database cannot judge).
-		await refundTokenAttempt(db, holder.person.id);
+		// A refusal at the door uses none of the person's allowance. The statement counts everyone
+		// active without a temporary password, so only a profile too large for Liveblocks' userInfo,
+		// which the database cannot judge, is counted and given back here.
+		if (holder.counted) await refundTokenAttempt(db, holder.person.id);
 		error(403, identity.refusal.message);
 	}
-	return { ...identity, allowance: holder.allowance, indexedOrganizationId: holder.indexedOrganizationId };
+	const { allowance, indexedOrganizationId } = holder;
+	return { ...identity, allowance, indexedOrganizationId };
 }

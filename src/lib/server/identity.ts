@@ -61,7 +61,7 @@ export async function loadPerson(
 	id: string,
 	session?: { sessionVersion: number }
 ): Promise<IdentityPerson | null> {
-	const [row] = await db.$queryRaw<IdentityPerson[]>`${selectPerson(id, session)}`;
+	const [row] = await db.$queryRaw<IdentityPerson[]>(selectPerson(id, session));
 	return row ? personOf(row) : null;
 }
 

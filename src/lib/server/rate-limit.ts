@@ -17,13 +17,12 @@ export type Limit = { key: string; max: number; windowMs: number };
 export type CounterTable = 'RateLimit' | 'TokenRateLimit';
 const counterTables: CounterTable[] = ['RateLimit', 'TokenRateLimit'];
 
-/** `retryAfterMs` is counted on the database's clock, so every instance tells a caller the same wait. */
-export type Verdict = { allowed: true } | { allowed: false; retryAt: Date; retryAfterMs: number };
+export type Verdict = { allowed: true } | { allowed: false; retryAt: Date };
 
 const now = Prisma.sql`(now() AT TIME ZONE 'UTC')`;
 
-/** A counter as the statement that counted an attempt returns it. */
-type CounterRow = { key: string; count: number; expiresAt: Date; now: Date };
+/** A counter as the statement that counted an attempt returns it (and the database's time, `now`). */
+type CounterRow = { key: string; count: number; expiresAt: Date };
 
 /**
  * One attempt against a limit, for each row of `source` (a FROM clause; none counts once): a new
@@ -42,16 +41,6 @@ export function countAttempt(
 			"count" = CASE WHEN r."expiresAt" <= ${now} THEN 1 ELSE r."count" + 1 END,
 			"expiresAt" = CASE WHEN r."expiresAt" <= ${now} THEN EXCLUDED."expiresAt" ELSE r."expiresAt" END
 		RETURNING r."key", r."count", r."expiresAt", ${now} AS "now"`;
-}
-
-/** Whether a counted attempt is within `max`, and if not, how long until its window ends. */
-function verdictOf(row: Pick<CounterRow, 'count' | 'expiresAt' | 'now'>, max: number): Verdict {
-	if (row.count <= max) return { allowed: true };
-	return {
-		allowed: false,
-		retryAt: row.expiresAt,
-		retryAfterMs: row.expiresAt.getTime() - row.now.getTime()
-	};
 }
 
 /**
@@ -82,8 +71,7 @@ export async function takeAttempt(
 	for (const limit of limits) {
 		const row = rows.find((r) => r.key === limit.key);
 		if (!row) break;
-		const verdict = verdictOf(row, limit.max);
-		if (!verdict.allowed) return verdict;
+		if (row.count > limit.max) return { allowed: false, retryAt: row.expiresAt };
 	}
 	return { allowed: true };
 }

@@ -17,12 +17,14 @@ const oneMinute = 60_000;
 export type TokenAllowance = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 /**
- * The person behind a token request, this request's allowance, and the organization the index
- * has for the room it names (selectRoomOrganization: null when not indexed or no room).
+ * The person behind a token request, this request's allowance, whether the request was counted
+ * (countedPeople), and the organization the index has for the room it names
+ * (selectRoomOrganization: null when not indexed or no room).
  */
 export type TokenHolder = {
 	person: IdentityPerson;
 	allowance: TokenAllowance;
+	counted: boolean;
 	indexedOrganizationId: string | null;
 };
 
@@ -74,6 +76,7 @@ export async function loadTokenHolder(
 	return {
 		person: personOf(person),
 		allowance: over ? { allowed: false, retryAfterMs } : { allowed: true },
+		counted: count !== null,
 		indexedOrganizationId
 	};
 }

@@ -7,13 +7,16 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { env as authJsEnv } from '$env/dynamic/private';
 import { BoundedMemo } from '$lib/bounded-memo';
 import { env } from '../env';
-import { sessionExpired, type SessionStamp } from './sessions';
+import { sessionExpired } from './sessions';
 
 /** Who a session belongs to, and the session version it was signed in with (decision 012). */
 export type SessionClaim = { personId: string; sessionVersion: number };
 
-/** A cookie Auth.js's decode accepted: what it said, and when its JWT expires (ms since the epoch). */
-type DecodedCookie = { claim: SessionClaim; stamp: SessionStamp; expiresAt: number };
+/**
+ * A cookie Auth.js's decode accepted: whose session, when they signed in, and when its JWT
+ * expires (ms since the epoch).
+ */
+type DecodedCookie = { claim: SessionClaim; signedInAt: number | undefined; expiresAt: number };
 
 /**
  * Cookies already decoded, by the exact Cookie header (and which cookie name counts): a member's
@@ -59,15 +62,17 @@ export async function readSessionClaim(event: RequestEvent): Promise<SessionClai
 	const key = `${secure ? 'secure' : 'plain'} ${cookie}`;
 	const now = Date.now();
 	let decoded = decodedCookies.get(key);
-	if (decoded && decoded.expiresAt <= now) {
-		decodedCookies.delete(key);
-		decoded = undefined;
+	if (!decoded || decoded.expiresAt <= now) {
+		decoded = await decode(cookie, secure);
+		if (!decoded) {
+			decodedCookies.delete(key);
+			return null;
+		}
+		decodedCookies.set(key, decoded);
 	}
-	decoded ??= await decode(cookie, secure);
-	if (!decoded) return null;
-	decodedCookies.set(key, decoded);
-	if (sessionExpired(decoded.stamp, now, env.SESSION_LIFETIME_SECONDS)) return null;
-	return decoded.claim;
+	const { claim, signedInAt } = decoded;
+	if (sessionExpired({ signedInAt }, now, env.SESSION_LIFETIME_SECONDS)) return null;
+	return claim;
 }
 
 /** Auth.js's own decode of the session cookie; undefined for anything it refuses. */
@@ -80,7 +85,7 @@ async function decode(cookie: string, secure: boolean): Promise<DecodedCookie | 
 	if (!token?.sub || typeof token.sessionVersion !== 'number' || typeof token.exp !== 'number') return;
 	return {
 		claim: { personId: token.sub, sessionVersion: token.sessionVersion },
-		stamp: { sessionVersion: token.sessionVersion, signedInAt: token.signedInAt },
+		signedInAt: token.signedInAt,
 		// Past it the cookie is decoded again, so Auth.js's own allowance for clock skew decides.
 		expiresAt: token.exp * 1000
 	};

@@ -123,4 +123,15 @@ describe('the per-person token limit on two instances of one database', () => {
 		for (let i = 0; i < perMinute; i++) expect((await requestToken(cookie, i % 2)).status).toBe(200);
 		expectRateLimited(await requestToken(cookie, 1));
 	});
+
+	it('gives back nothing for a refusal it did not count: tokens taken before a deactivation still count', async () => {
+		const { id, cookie } = await member();
+		for (let i = 0; i < 2; i++) expect((await requestToken(cookie, i % 2)).status).toBe(200);
+		await app.db.person.update({ where: { id }, data: { status: 'deactivated' } });
+		for (let i = 0; i < 3; i++) expect((await requestToken(cookie, i % 2)).status).toBe(403);
+
+		await app.db.person.update({ where: { id }, data: { status: 'active' } });
+		for (let i = 2; i < perMinute; i++) expect((await requestToken(cookie, i % 2)).status).toBe(200);
+		expectRateLimited(await requestToken(cookie, 0));
+	});
 });

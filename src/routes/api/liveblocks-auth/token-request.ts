@@ -1,7 +1,7 @@
 // The room a token request names: `{ room }`, as @liveblocks/client posts it to a URL authEndpoint.
+import { roomLimits } from '$lib/schemas/room';
 
-/** Liveblocks' limit for a room id. */
-const maxRoomIdLength = 128;
+const maxRoomIdLength = roomLimits.idLength;
 
 export type TokenRequest = { roomId: string | undefined } | { problem: string };
 
