@@ -2,6 +2,7 @@
 // before the room is sent to Liveblocks, removed again if it is not saved, links made once it is
 // (docs/decisions/027-invites.md).
 import type { RoomAccesses } from '$lib/access';
+import { normaliseEmail } from '$lib/email';
 import { defaultInviteName, inviteKeyPrefix, type InviteProblem } from '$lib/rooms/invites';
 import type { z } from 'zod';
 import type { inviteDraftSchema } from '$lib/schemas/invite';
@@ -13,6 +14,11 @@ import { withTransaction, type Tx } from '../transaction';
 import { newInviteToken } from './token';
 
 export type InviteDraft = z.output<typeof inviteDraftSchema>;
+
+/** A draft as the directory compares it (one address is one account), its name without spaces around. */
+export function tidyDraft({ key, email, name }: InviteDraft): InviteDraft {
+	return { key, email: normaliseEmail(email), name: name.trim() };
+}
 export type InvitedPerson = { key: string; id: string; email: string; name: string };
 export type NewInvite = { personId: string; email: string; name: string; token: string; expiresAt: Date };
 

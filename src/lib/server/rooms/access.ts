@@ -16,6 +16,7 @@ import {
 	createInvitedPeople,
 	recordInvites,
 	removeInvitedPeople,
+	tidyDraft,
 	withInvitedIds,
 	type InviteDraft,
 	type InvitedPerson,
@@ -117,9 +118,10 @@ async function saveClaimedRoom(
 	client: Liveblocks,
 	actorId: string,
 	roomId: string,
-	{ loaded, edited, invites = [] }: RoomAccessEdit,
+	{ loaded, edited, invites: drafts = [] }: RoomAccessEdit,
 	inviteLifetimeMs: number
 ): Promise<SaveRoomAccessResult> {
+	const invites = drafts.map(tidyDraft);
 	const problems = validateRoomAccesses(edited);
 	if (problems.length > 0) return { outcome: 'invalid', problems };
 	const inviteProblems = await checkInvites(db, invites, { loaded, edited });
