@@ -52,9 +52,10 @@ function inviting(loaded: RoomAccesses, email: string, name = '') {
 	};
 }
 
-async function invited(roomId: string, email: string, name = '') {
-	const { loaded } = await room().then((r) => ({ ...r, id: roomId }));
-	return saveRoomAccess(database.db, client, actorId, roomId, inviting(loaded, email, name));
+/** A new room saved with `email` invited as a commenter. */
+async function invited(email: string) {
+	const { id, loaded } = await room();
+	return saveRoomAccess(database.db, client, actorId, id, inviting(loaded, email));
 }
 
 describe('inviting from a room access save', () => {
@@ -98,9 +99,8 @@ describe('inviting from a room access save', () => {
 	});
 
 	it('names the default after the email when the admin gives no name', async () => {
-		const { id } = await room();
 		const email = `${unique('lena')}@example.com`;
-		expect((await invited(id, email)).outcome).toBe('saved');
+		expect((await invited(email)).outcome).toBe('saved');
 		expect(await database.db.person.findUnique({ where: { email } })).toMatchObject({
 			name: email.split('@')[0]
 		});
@@ -186,10 +186,9 @@ describe('inviting from a room access save', () => {
 
 describe('an invite link', () => {
 	async function link(email = `${unique('link')}@example.com`) {
-		const { id } = await room();
-		const result = await invited(id, email);
+		const result = await invited(email);
 		if (result.outcome !== 'saved') throw new Error(`not saved: ${result.outcome}`);
-		return { token: result.invites[0]!.token, email, roomId: id };
+		return { token: result.invites[0]!.token, email };
 	}
 
 	it('sets the name and password once and uses the invite; a second use is refused', async () => {
