@@ -1,5 +1,5 @@
 import { CredentialsSignin } from '@auth/sveltekit';
-import { fail, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, isRedirect, redirect, type RequestEvent } from '@sveltejs/kit';
 import { superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { inviteAcceptSchema } from '$lib/schemas/invite';
@@ -7,11 +7,18 @@ import { externalProviders, signIn } from '$lib/server/auth/authjs';
 import { sessionPerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { acceptInvite, InviteUnusable, readInvite } from '$lib/server/invites/accept';
+import { isWellFormedInviteToken } from '$lib/server/invites/token';
 import { withSafeRedirectTo } from '$lib/server/safe-redirect-form';
 import type { Actions, PageServerLoad } from './$types';
 
 // Public by design: whoever holds the link is the invitee (the token is the secret).
 export const load: PageServerLoad = async (event) => {
+	// Nothing we made looks like this (a truncated copy, a guess): no need to ask the database.
+	if (!isWellFormedInviteToken(event.params.token))
+		error(
+			404,
+			'This invite link is not valid: check that you copied all of it, or ask an admin for a new link.'
+		);
 	const invite = await readInvite(db, event.params.token);
 	const viewer = await sessionPerson(event);
 	const signedInAs = viewer?.status === 'active' ? { email: viewer.email } : null;
@@ -60,5 +67,10 @@ export const actions: Actions = {
 		redirect(303, '/signin?redirectTo=%2Fme');
 	},
 	/** An identity provider finds the person by their verified email (external-accounts.ts). */
-	provider: async (event) => signIn(await withSafeRedirectTo(event))
+	provider: async (event) => {
+		const chosen = (await event.request.clone().formData()).get('providerId');
+		if (!externalProviders().some((provider) => provider.id === chosen))
+			return fail(400, { problem: 'Choose one of the sign-in providers this page offers.' });
+		return signIn(await withSafeRedirectTo(event));
+	}
 };
