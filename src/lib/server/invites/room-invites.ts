@@ -39,6 +39,7 @@ export async function checkInvites(
 		if (key.startsWith(inviteKeyPrefix) && !keys.has(key))
 			problems.push({ key, email: '', message: 'This row invites nobody. Remove it and invite again.' });
 	}
+	if (drafts.length === 0) return problems;
 	const { unknown } = await findPeopleByEmail(
 		db,
 		drafts.map((draft) => draft.email)
@@ -60,11 +61,13 @@ export async function checkInvites(
 }
 
 /** Creates the invited people (members, active, no password) with their audit events, together. */
-export function createInvitedPeople(
+export async function createInvitedPeople(
 	db: Database,
 	actorId: string,
 	drafts: InviteDraft[]
 ): Promise<InvitedPerson[]> {
+	// Most saves invite nobody: they open no transaction for it.
+	if (drafts.length === 0) return [];
 	return withTransaction(db, async (tx) => {
 		const people: InvitedPerson[] = [];
 		for (const { key, email, name } of drafts) {
