@@ -50,6 +50,7 @@ const whoMayCall: Record<string, Audience> = {
 	'action /people/[id] ?/reactivate':               'admins',
 	'action /people/[id] ?/setPassword':              'admins',
 	'action /people/[id] ?/generatePassword':         'admins',
+	'action /people/[id] ?/newInvite':                'admins',
 	'load /people/[id]/delete':                       'staff',
 	'action /people/[id]/delete':                     'admins',
 	'GET /people/export':                             'staff',

@@ -10,6 +10,7 @@ import { LiveblocksUnavailable } from '../liveblocks';
 import { verifyPassword } from '../passwords';
 import { accessesOf, saveRoomAccess } from '../rooms/access';
 import { acceptInvite, InviteUnusable, readInvite } from './accept';
+import { issueInvite, NoInviteNeeded } from './reissue';
 import { hashInviteToken } from './token';
 
 // Inviting people from the access editor's save, against the real database and Liveblocks dev
@@ -262,5 +263,22 @@ describe('an invite link', () => {
 				acceptInvite(database.db, token, { name: 'X', password: 'a long password' })
 			).rejects.toEqual(new InviteUnusable('unknown'));
 		}
+	});
+
+	it('can be made again for someone without a password, ending the earlier link', async () => {
+		const { token, email } = await link();
+		const person = await database.db.person.findUniqueOrThrow({ where: { email } });
+
+		const again = await issueInvite(database.db, actorId, person.id, 60 * 60_000);
+
+		expect(await readInvite(database.db, token)).toEqual({ state: 'expired' });
+		expect(await readInvite(database.db, again.token)).toMatchObject({ state: 'open', email });
+		expect(
+			await database.db.auditEvent.count({ where: { targetId: person.id, action: 'invite.created' } })
+		).toBe(2);
+		await acceptInvite(database.db, again.token, { name: 'Found it', password: 'a long password' });
+		await expect(issueInvite(database.db, actorId, person.id, 60 * 60_000)).rejects.toBeInstanceOf(
+			NoInviteNeeded
+		);
 	});
 });

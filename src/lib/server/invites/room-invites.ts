@@ -117,14 +117,15 @@ export async function removeInvitedPeople(db: Database, actorId: string, people:
 }
 
 /**
- * One link per invited person, in the transaction that records the room's save: only the token's
- * hash is stored, the tokens are returned to be shown once.
+ * One link per invited person, in the caller's transaction (the one recording the room's save):
+ * only the token's hash is stored, the tokens are returned to be shown once. `roomId` is the room
+ * that invited them, if any.
  */
 export async function recordInvites(
 	tx: Tx,
 	actorId: string,
-	roomId: string,
-	people: InvitedPerson[],
+	roomId: string | null,
+	people: Omit<InvitedPerson, 'key'>[],
 	lifetimeMs: number
 ): Promise<NewInvite[]> {
 	const invites: NewInvite[] = [];
@@ -138,7 +139,7 @@ export async function recordInvites(
 			actorId,
 			action: 'invite.created',
 			target: { type: 'person', id: person.id },
-			related: { type: 'room', id: roomId },
+			related: roomId ? { type: 'room', id: roomId } : undefined,
 			after: { inviteId: invite.id, expiresAt: expiresAt.toISOString() }
 		});
 		invites.push({ personId: person.id, email: person.email, name: person.name, token, expiresAt });

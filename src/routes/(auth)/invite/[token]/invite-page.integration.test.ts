@@ -140,4 +140,22 @@ describe('an invite link', () => {
 		expect(await app.db.person.count({ where: { email } })).toBe(1);
 		expect((await liveblocks.getRoom(roomId)).usersAccesses).toEqual({});
 	});
+
+	it("shows the person page's Invited mark, and makes a new link there that ends the old one", async () => {
+		const { url, token, email, admin } = await invite();
+		const person = await app.db.person.findUniqueOrThrow({ where: { email } });
+		const profile = await page(`${app.url}/people/${person.id}`, admin);
+		expect(profile.text).toContain('Invited');
+		expect(profile.text).toContain('Their invite link works until');
+
+		const response = await postPlainForm(app.url, admin, `/people/${person.id}?/newInvite`);
+		const text = await response.text();
+		expect(response.status).toBe(200);
+		const fresh = /https?:\/\/[^"<\s]+\/invite\/[A-Za-z0-9_-]{43}/.exec(text)?.[0];
+		expect(fresh).toBeDefined();
+		expect(fresh).not.toBe(url);
+		expect((await page(url)).text).toContain('This invite link has expired.');
+		expect((await page(fresh!)).text).toContain('Set password and sign in');
+		expect(token).not.toBe(fresh!.split('/').pop());
+	});
 });

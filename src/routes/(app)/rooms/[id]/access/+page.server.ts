@@ -2,13 +2,12 @@ import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { rowDifferences } from '$lib/access';
 import { staffRoles } from '$lib/roles';
-import type { IssuedInvite } from '$lib/rooms/invites';
 import { roomAccessesSchema } from '$lib/schemas/access-request';
 import { inviteDraftsSchema } from '$lib/schemas/invite';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
 import { env } from '$lib/server/env';
-import type { NewInvite } from '$lib/server/invites/room-invites';
+import { inviteLinks } from '$lib/server/invites/links';
 import {
 	accessesOf,
 	InvitedPeopleLeft,
@@ -62,17 +61,6 @@ const saveSchema = z.object({
 	invites: inviteDraftsSchema.default([])
 });
 
-/** The links to show the admin once; `origin` is this site's, as the browser reached it. */
-function issued(invites: NewInvite[], origin: string): IssuedInvite[] {
-	return invites.map(({ personId, email, name, token, expiresAt }) => ({
-		personId,
-		email,
-		name,
-		url: new URL(`/invite/${token}`, origin).href,
-		expiresAt: expiresAt.toISOString()
-	}));
-}
-
 function readJson(value: FormDataEntryValue | null): unknown {
 	try {
 		return JSON.parse(String(value));
@@ -121,7 +109,7 @@ export const actions: Actions = {
 					return {
 						outcome: result.outcome,
 						changes: rowDifferences(loaded, accessesOf(result.room)),
-						invites: issued(result.invites, event.url.origin)
+						invites: inviteLinks(result.invites, event.url.origin)
 					};
 			}
 		} catch (problem) {
