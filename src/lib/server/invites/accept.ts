@@ -44,9 +44,11 @@ export async function acceptInvite(
 	token: string,
 	input: { name: string; password: string }
 ): Promise<{ email: string }> {
-	if (!isWellFormedInviteToken(token)) throw new InviteUnusable('unknown');
+	// A password hash costs 19 MiB and tens of milliseconds: only for a link that can be used.
+	const before = await readInvite(db, token);
+	if (before.state !== 'open') throw new InviteUnusable(before.state);
 	const tokenHash = hashInviteToken(token);
-	// Hashing takes a while: never inside the transaction.
+	// Never inside the transaction, for the same reason.
 	const passwordHash = await hashPassword(input.password);
 	const accepted = await withTransaction(db, async (tx) => {
 		const [used] = await tx.$queryRaw<{ id: string; personId: string }[]>`
@@ -56,7 +58,7 @@ export async function acceptInvite(
 				AND p.id = i."personId" AND p.status = 'active'
 			RETURNING i.id, i."personId"`;
 		if (!used) return null;
-		const before = await tx.person.findUniqueOrThrow({ where: { id: used.personId } });
+		const { name } = await tx.person.findUniqueOrThrow({ where: { id: used.personId } });
 		const person = await tx.person.update({
 			where: { id: used.personId },
 			data: { name: input.name, passwordHash, mustChangePassword: false }
@@ -69,7 +71,7 @@ export async function acceptInvite(
 			actorId: person.id,
 			action: 'invite.accepted',
 			target: { type: 'person', id: person.id },
-			before: { name: before.name },
+			before: { name },
 			after: { inviteId: used.id, name: person.name }
 		});
 		return { email: person.email };
