@@ -8,7 +8,8 @@ import { isUpdateOf, startFaultProxy, type FaultProxy } from '../../../../script
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LiveblocksUnavailable } from '../liveblocks';
 import { verifyPassword } from '../passwords';
-import { accessesOf, saveRoomAccess } from '../rooms/access';
+import type { Database } from '../prisma-client';
+import { accessesOf, saveRoomAccess, SaveNotRecorded } from '../rooms/access';
 import { acceptInvite, InviteUnusable, readInvite } from './accept';
 import { issueInvite, NoInviteNeeded } from './reissue';
 import { hashInviteToken } from './token';
@@ -136,6 +137,32 @@ describe('inviting from a room access save', () => {
 			})
 		).toBe(1);
 		expect(await database.db.auditEvent.count({ where: { targetId: id } })).toBe(0);
+	});
+
+	it('takes the people back when the save is undone because the database could not record it', async () => {
+		const { id, loaded } = await room();
+		const email = `${unique('unrecorded')}@example.com`;
+		// The real database, except that its second transaction (the one recording the save) fails.
+		let transactions = 0;
+		const flaky = new Proxy(database.db, {
+			get: (target, property) =>
+				property === '$transaction'
+					? (...args: unknown[]) =>
+							++transactions === 2
+								? Promise.reject(new Error('injected: the database went away'))
+								: (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args)
+					: Reflect.get(target, property, target)
+		}) as Database;
+
+		const failure = await saveRoomAccess(flaky, client, actorId, id, inviting(loaded, email)).catch(
+			(error: unknown) => error
+		);
+
+		expect(failure).toBeInstanceOf(SaveNotRecorded);
+		expect((failure as SaveNotRecorded).undone).toBe(true);
+		expect(accessesOf(await direct.getRoom(id))).toEqual(loaded);
+		expect(await database.db.person.findUnique({ where: { email } })).toBeNull();
+		expect(await database.db.invite.count({ where: { roomId: id } })).toBe(0);
 	});
 
 	it('creates no one when the room changed since the editor loaded it', async () => {

@@ -178,9 +178,9 @@ async function saveClaimedRoom(
 		await takeBack(error);
 		throw error;
 	}
-	let links: NewInvite[] = [];
+	let links: NewInvite[];
 	try {
-		await withTransaction(db, async (tx) => {
+		links = await withTransaction(db, async (tx) => {
 			await mirrorRoom(tx, room);
 			await recordAudit(tx, {
 				actorId,
@@ -189,7 +189,7 @@ async function saveClaimedRoom(
 				before: loaded,
 				after: accessesOf(room)
 			});
-			links = await recordInvites(tx, actorId, roomId, people, inviteLifetimeMs);
+			return recordInvites(tx, actorId, roomId, people, inviteLifetimeMs);
 		});
 	} catch (error) {
 		// No save without its audit event: send the inverse of what was just sent.
