@@ -14,7 +14,12 @@ export async function postRoomAccessSave(
 	baseUrl: string,
 	cookie: string,
 	roomId: string,
-	fields: { loaded: RoomAccesses | string; edited: RoomAccesses | string }
+	fields: {
+		loaded: RoomAccesses | string;
+		edited: RoomAccesses | string;
+		/** People the edit invites, as the editor posts them (`key` is their row's placeholder id). */
+		invites?: { key: string; email: string; name: string }[];
+	}
 ): Promise<ActionResult> {
 	const json = (value: RoomAccesses | string) => (typeof value === 'string' ? value : JSON.stringify(value));
 	const response = await fetch(`${baseUrl}/rooms/${encodeURIComponent(roomId)}/access?/save`, {
@@ -26,7 +31,11 @@ export async function postRoomAccessSave(
 			'x-sveltekit-action': 'true',
 			'content-type': 'application/x-www-form-urlencoded'
 		},
-		body: new URLSearchParams({ loaded: json(fields.loaded), edited: json(fields.edited) })
+		body: new URLSearchParams({
+			loaded: json(fields.loaded),
+			edited: json(fields.edited),
+			...(fields.invites ? { invites: JSON.stringify(fields.invites) } : {})
+		})
 	});
 	// An error (thrown by the action) carries its status only on the response.
 	const result = (await response.json()) as Partial<ActionResult> & Pick<ActionResult, 'type'>;

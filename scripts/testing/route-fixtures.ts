@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Liveblocks } from '@liveblocks/node';
+import { newInviteToken } from '../../src/lib/server/invites/token';
 import { mirrorRoom } from '../../src/lib/server/rooms/mirror';
 import { LIVEBLOCKS_DEV_SECRET_KEY } from '../services/liveblocks-dev-server';
 import type { AppUnderTest } from './app-under-test';
@@ -49,13 +50,23 @@ async function bulkJob(app: AppUnderTest): Promise<string> {
 	return job.id;
 }
 
+/** An open invite link for a new person: its token, which exists only here. */
+async function inviteToken(app: AppUnderTest): Promise<string> {
+	const { token, tokenHash } = newInviteToken();
+	const personId = await person(app);
+	const expiresAt = new Date(Date.now() + 60 * 60_000);
+	await app.db.invite.create({ data: { personId, tokenHash, createdById: personId, expiresAt } });
+	return token;
+}
+
 /** Which record fills a path parameter, by the path up to it. */
 const makers: Record<string, (app: AppUnderTest) => Promise<string>> = {
 	'/people/[id]': person,
 	'/groups/[id]': group,
 	'/rooms/[id]': room,
 	'/requests/[id]': accessRequest,
-	'/rooms/bulk/[jobId=bulkJobId]': bulkJob
+	'/rooms/bulk/[jobId=bulkJobId]': bulkJob,
+	'/invite/[token]': inviteToken
 };
 
 /**

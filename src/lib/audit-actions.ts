@@ -25,7 +25,9 @@ export const auditActions = {
 	'bulk-job.resumed': 'Bulk change resumed',
 	'access-request.created': 'Access requested',
 	'access-request.approved': 'Access request approved',
-	'access-request.declined': 'Access request declined'
+	'access-request.declined': 'Access request declined',
+	'invite.created': 'Invite link made',
+	'invite.accepted': 'Invite accepted'
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof auditActions;

@@ -45,7 +45,10 @@ const fieldLabels: Record<string, string> = {
 	change: 'Change',
 	selection: 'Rooms chosen by',
 	rooms: 'Rooms',
-	roomsLeft: 'Rooms not done'
+	roomsLeft: 'Rooms not done',
+	inviteId: 'Invite',
+	expiresAt: 'Link expires',
+	reason: 'Why'
 };
 
 /** The ids of groups and people an event's words need names for. */

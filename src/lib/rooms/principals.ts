@@ -8,4 +8,9 @@ export type PersonChoice = {
 	/** Sorted, as the ID-token endpoint sends them. */
 	groupIds: string[];
 };
-export type PrincipalChoices = { groups: GroupChoice[]; people: PersonChoice[] };
+export type PrincipalChoices = {
+	groups: GroupChoice[];
+	people: PersonChoice[];
+	/** Set when the search is a valid email nobody in the directory has: it can be invited. */
+	invitable?: string;
+};

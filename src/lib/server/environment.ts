@@ -87,6 +87,15 @@ export const envSchema = z
 				.positive('must be at least 1 token')
 				.default(60)
 		),
+		/** How long an invite link made from the access editor works (default 168 hours, 7 days). */
+		INVITE_LIFETIME_HOURS: z.preprocess(
+			unsetIfBlank,
+			z.coerce
+				.number('must be a number of hours')
+				.int('must be a whole number of hours')
+				.positive('must be at least 1 hour')
+				.default(7 * 24)
+		),
 		/** Identity-provider sign-ins with an unknown email create a member instead of being refused. */
 		AUTH_ALLOW_UNKNOWN_EMAILS: z.preprocess(
 			unsetIfBlank,

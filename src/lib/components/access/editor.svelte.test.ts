@@ -52,4 +52,23 @@ describe('AccessEditorState', () => {
 		expect(editor.loaded.defaultAccesses).toEqual(['*:write']);
 		expect(editor.payload).toEqual({ usersAccesses: { ben: ['*:read'] } });
 	});
+
+	it('invites an email with a placeholder row the save carries, once, and drops it with its row', () => {
+		const editor = new AccessEditorState(loaded);
+		editor.invite('new@example.com', viewer);
+		editor.invite('new@example.com', viewer);
+		expect(editor.invites).toHaveLength(1);
+		const key = editor.invites[0]!.key;
+		expect(key).toMatch(/^invite:/);
+		expect(editor.edited.usersAccesses).toEqual({ ana: ['*:read'], [key]: ['*:read'] });
+		expect(editor.invitesToSave).toEqual([{ key, email: 'new@example.com', name: '' }]);
+
+		editor.remove('user', key);
+		expect(editor.invitesToSave).toEqual([]);
+		editor.restore('user', key);
+		expect(editor.invitesToSave).toHaveLength(1);
+
+		editor.restart(loaded);
+		expect(editor.invites).toEqual([]);
+	});
 });

@@ -15,6 +15,10 @@ import {
 	type Principal,
 	type RoomAccesses
 } from '$lib/access';
+import { newInviteKey, type InviteProblem } from '$lib/rooms/invites';
+
+/** A person to create on save, whose row's id is a placeholder (`key`); a blank name means the default. */
+export type PendingInvite = { key: string; email: string; name: string };
 
 const noAccesses: RoomAccesses = { defaultAccesses: [], groupsAccesses: {}, usersAccesses: {} };
 
@@ -26,11 +30,17 @@ export class AccessEditorState {
 	conflict: RoomAccesses | null = $state.raw(null);
 	/** Entries taken out since loading, kept so each can be restored until the save. */
 	removed: { kind: EntryKind; entry: MatrixEntry }[] = $state([]);
+	/** People invited by email since loading; each has a user row until it is removed. */
+	invites: PendingInvite[] = $state([]);
+	/** Why the last save refused invites, by row key. */
+	inviteProblems: InviteProblem[] = $state.raw([]);
 
 	readonly edited = $derived(matrixToAccesses(this.matrix, this.loaded));
 	readonly problems = $derived(validateRoomAccesses(this.edited));
 	readonly differences = $derived(rowDifferences(this.loaded, this.edited));
 	readonly payload = $derived(diffRoomAccess(this.loaded, this.edited));
+	/** The invites the save carries: those whose row is still in the matrix. */
+	readonly invitesToSave = $derived(this.invites.filter((invite) => this.has('user', invite.key)));
 
 	constructor(loaded: RoomAccesses) {
 		this.restart(loaded);
@@ -42,6 +52,8 @@ export class AccessEditorState {
 		this.matrix = matrixOf(accesses);
 		this.conflict = null;
 		this.removed = [];
+		this.invites = [];
+		this.inviteProblems = [];
 	}
 
 	entries(kind: EntryKind) {
@@ -71,6 +83,18 @@ export class AccessEditorState {
 		const removed = this.removed.find((r) => r.kind === kind && r.entry.id === id);
 		if (removed) this.restore(kind, id);
 		else this.entries(kind).push({ id, row });
+	}
+
+	/** A row for someone not in the directory yet, created when the matrix is saved. */
+	invite(email: string, row: AccessRow) {
+		if (this.invites.some((invite) => invite.email === email && this.has('user', invite.key))) return;
+		const key = newInviteKey();
+		this.invites.push({ key, email, name: '' });
+		this.entries('user').push({ id: key, row });
+	}
+
+	inviteOf(key: string): PendingInvite | undefined {
+		return this.invites.find((invite) => invite.key === key);
 	}
 
 	remove(kind: EntryKind, id: string) {

@@ -14,17 +14,21 @@ export async function loadPersonProfile(db: DbOrTx, id: string) {
 			mustChangePassword: true,
 			createdAt: true,
 			memberships: { select: { group: { select: { id: true, name: true } } }, orderBy: { groupId: 'asc' } },
-			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } }
+			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } },
+			invites: { select: { expiresAt: true, usedAt: true }, orderBy: { createdAt: 'desc' }, take: 1 }
 		}
 	});
 	if (!person) return null;
 	const actionsTaken = await db.auditEvent.count({ where: { actorId: id } });
-	const { passwordHash, memberships, accounts, ...profile } = person;
+	const { passwordHash, memberships, accounts, invites, ...profile } = person;
+	const [invite] = invites;
 	return {
 		...profile,
 		hasPassword: passwordHash !== null,
 		groups: memberships.map((m) => m.group),
 		providers: accounts.map((a) => a.provider),
+		/** When their newest invite link stops working, while they have not used one nor set a password. */
+		inviteExpiresAt: passwordHash === null && invite && !invite.usedAt ? invite.expiresAt : null,
 		/** Changes this person made as an actor; they stay attributed to them if the person is deleted. */
 		actionsTaken
 	};

@@ -6,6 +6,9 @@ import { temporaryPasswordSchema } from '$lib/schemas/password';
 import { personSchema } from '$lib/schemas/person';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
+import { env } from '$lib/server/env';
+import { inviteLinks } from '$lib/server/invites/links';
+import { issueInvite, NoInviteNeeded } from '$lib/server/invites/reissue';
 import { saveProfile, setPersonStatus } from '$lib/server/people/edit';
 import { SelfLockout } from '$lib/server/people/lockout';
 import { generateTemporaryPassword } from '$lib/server/people/password';
@@ -40,6 +43,7 @@ export const load: PageServerLoad = async (event) => {
 		rooms,
 		roomCount,
 		canEdit: viewer.role === 'admin',
+		inviteExpired: profile.inviteExpiresAt !== null && profile.inviteExpiresAt <= new Date(),
 		isSelf: viewer.id === profile.id,
 		created: event.url.searchParams.has('created'),
 		profileForm: await superValidate({ name, email, role, status, avatarUrl, color }, zod4(personSchema), {
@@ -106,5 +110,18 @@ export const actions: Actions = {
 		const form = await superValidate(zod4(temporaryPasswordSchema), { id: 'password', errors: false });
 		// Shown once, in this response only: Gatehouse keeps just its hash.
 		return { form, generatedPassword: password };
+	},
+
+	/** A new one-time link for someone who has not set a password yet; shown once, in this response. */
+	newInvite: async (event) => {
+		const admin = await requirePerson(event, ['admin']);
+		const lifetimeMs = env.INVITE_LIFETIME_HOURS * 60 * 60_000;
+		try {
+			const invite = await orNotFound(issueInvite(db, admin.id, event.params.id, lifetimeMs));
+			return { invites: inviteLinks([invite], event.url.origin) };
+		} catch (problem) {
+			if (problem instanceof NoInviteNeeded) return fail(400, { inviteProblem: problem.message });
+			throw problem;
+		}
 	}
 };

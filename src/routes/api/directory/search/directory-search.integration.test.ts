@@ -45,6 +45,18 @@ describe('GET /api/directory/search', () => {
 		});
 	});
 
+	it('offers to invite a valid email nobody has, and no other search', async () => {
+		const cookie = await signedInAs(app, 'admin');
+		const tag = randomUUID().slice(0, 8);
+		await app.db.person.create({ data: { email: `here-${tag}@example.com`, name: 'Here' } });
+
+		const invitable = async (q: string) =>
+			((await (await search(q, cookie)).json()) as { invitable?: string }).invitable;
+		expect(await invitable(`New-${tag}@Example.com`)).toBe(`new-${tag}@example.com`);
+		expect(await invitable(`HERE-${tag}@example.com`)).toBeUndefined();
+		expect(await invitable(`new-${tag}`)).toBeUndefined();
+	});
+
 	it('refuses an empty search with 400, members with 403 and strangers with 401', async () => {
 		expect((await search(' ', await signedInAs(app, 'admin'))).status).toBe(400);
 		expect((await search('a', await signedInAs(app, 'member'))).status).toBe(403);

@@ -3,9 +3,18 @@ import { z } from 'zod';
 import { rowDifferences } from '$lib/access';
 import { staffRoles } from '$lib/roles';
 import { roomAccessesSchema } from '$lib/schemas/access-request';
+import { inviteDraftsSchema } from '$lib/schemas/invite';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
-import { accessesOf, openRoom, saveRoomAccess, SaveNotRecorded } from '$lib/server/rooms/access';
+import { env } from '$lib/server/env';
+import { inviteLinks } from '$lib/server/invites/links';
+import {
+	accessesOf,
+	InvitedPeopleLeft,
+	openRoom,
+	saveRoomAccess,
+	SaveNotRecorded
+} from '$lib/server/rooms/access';
 import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
@@ -45,7 +54,12 @@ export const load: PageServerLoad = async (event) => {
 	}
 };
 
-const saveSchema = z.object({ loaded: roomAccessesSchema, edited: roomAccessesSchema });
+const saveSchema = z.object({
+	loaded: roomAccessesSchema,
+	edited: roomAccessesSchema,
+	/** People to create and invite, whose rows in `edited` have placeholder ids. */
+	invites: inviteDraftsSchema.default([])
+});
 
 function readJson(value: FormDataEntryValue | null): unknown {
 	try {
@@ -63,25 +77,40 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const parsed = saveSchema.safeParse({
 			loaded: readJson(form.get('loaded')),
-			edited: readJson(form.get('edited'))
+			edited: readJson(form.get('edited')),
+			invites: form.has('invites') ? readJson(form.get('invites')) : undefined
 		});
 		if (!parsed.success)
 			return fail(400, {
 				outcome: 'failed' as const,
 				problem: 'The editor sent an unreadable matrix. Reload the page.'
 			});
-		const { loaded, edited } = parsed.data;
+		const { loaded, edited, invites } = parsed.data;
+		const lifetimeMs = env.INVITE_LIFETIME_HOURS * 60 * 60_000;
 		try {
-			const result = await saveRoomAccess(db, liveblocks(), admin.id, roomId, { loaded, edited });
+			const result = await saveRoomAccess(
+				db,
+				liveblocks(),
+				admin.id,
+				roomId,
+				{ loaded, edited, invites },
+				lifetimeMs
+			);
 			switch (result.outcome) {
 				case 'invalid':
 					return fail(400, result);
 				case 'conflict':
 					return fail(409, result);
+				case 'invites-refused':
+					return fail(409, result);
 				case 'unchanged':
 					return result;
 				case 'saved':
-					return { outcome: result.outcome, changes: rowDifferences(loaded, accessesOf(result.room)) };
+					return {
+						outcome: result.outcome,
+						changes: rowDifferences(loaded, accessesOf(result.room)),
+						invites: inviteLinks(result.invites, event.url.origin)
+					};
 			}
 		} catch (problem) {
 			if (problem instanceof RoomNotFound)
@@ -93,6 +122,7 @@ export const actions: Actions = {
 				});
 			if (
 				problem instanceof SaveNotRecorded ||
+				problem instanceof InvitedPeopleLeft ||
 				problem instanceof WriteUnconfirmed ||
 				problem instanceof RoomWriteBusy
 			)
