@@ -17,6 +17,15 @@ export type AudienceQuery = {
 	after: string | null;
 };
 
+/** One person of the list: what the page needs to resolve and show their access. */
+export type AudienceRow = {
+	id: string;
+	name: string;
+	email: string;
+	/** The room's groups the person is in. */
+	groups: string[];
+};
+
 export const defaultAudienceQuery: AudienceQuery = {
 	q: '',
 	level: null,

@@ -11,6 +11,7 @@ import {
 	type ClassCount
 } from '$lib/access/audience';
 import type { RoomAccesses } from '$lib/access';
+import type { AudienceRow } from '$lib/rooms/audience-query';
 import { decodeCursor, encodeCursor } from '../keyset-cursor';
 import { peopleFilterSql } from '../people/filter';
 import { Prisma } from '../prisma/client';
@@ -91,14 +92,6 @@ export async function roomAudience(db: DbOrTx, room: RoomAccesses): Promise<Audi
 		ownEntries: ownEntries.map(({ id, mask }) => ({ id, groups: masks.groupsOf(mask) }))
 	});
 }
-
-export type AudienceRow = {
-	id: string;
-	name: string;
-	email: string;
-	/** The person's room groups. */
-	groups: string[];
-};
 
 export type AudiencePage = { people: AudienceRow[]; next: string | null };
 
