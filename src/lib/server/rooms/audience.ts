@@ -7,8 +7,7 @@ import {
 	selectAudience,
 	type Audience,
 	type AudienceFilter,
-	type AudienceSelection,
-	type ClassCount
+	type AudienceSelection
 } from '$lib/access/audience';
 import type { RoomAccesses } from '$lib/access';
 import type { AudienceRow } from '$lib/rooms/audience-query';
