@@ -25,7 +25,7 @@ describe('a room audience by class', () => {
 			ownEntries: [{ id: 'ana', groups: ['design'] }]
 		});
 		// Ana's own entry reads, but her group Designers writes: an own entry overrides per resource.
-		expect(audience.ownEntries.get('ana')?.levels.room).toBe('read');
+		expect(audience.ownEntries.get('ana')?.access.levels.room).toBe('read');
 		expect(audience.counts).toEqual({ 'Can edit': 2, 'Can comment': 2, 'Can view': 1 });
 		expect(audience.classes.find((c) => classKey(c.groups) === classKey(['design']))?.count).toBe(2);
 	});
@@ -39,13 +39,16 @@ describe('a room audience by class', () => {
 			defaultCount: 5,
 			ownEntries: [{ id: 'ana', groups: [] }]
 		});
-		expect(selectAudience(audience, { level: 'Can comment', everyone: false })).toMatchObject({
-			classes: [['ops']],
+		expect(selectAudience(audience, { level: 'Can comment', group: null, everyone: false })).toMatchObject({
+			classes: [{ groups: ['ops'], count: 1 }],
 			ownEntryIds: [],
 			count: 1
 		});
-		expect(selectAudience(audience, { level: null, everyone: false })).toMatchObject({
-			classes: [['design'], ['ops']],
+		expect(selectAudience(audience, { level: null, group: null, everyone: false })).toMatchObject({
+			classes: [
+				{ groups: ['design'], count: 1 },
+				{ groups: ['ops'], count: 1 }
+			],
 			ownEntryIds: ['ana'],
 			allOwnEntryIds: ['ana'],
 			count: 3
@@ -66,8 +69,16 @@ describe('a room audience by class', () => {
 			defaultCount: 5,
 			ownEntries: []
 		});
-		expect(selectAudience(audience, { level: null, everyone: false }).classes).toEqual([['design']]);
-		expect(selectAudience(audience, { level: null, everyone: true }).count).toBe(8);
+		expect(selectAudience(audience, { level: null, group: null, everyone: false }).classes).toEqual([
+			{ groups: ['design'], count: 1 }
+		]);
+		expect(selectAudience(audience, { level: null, group: null, everyone: true }).count).toBe(8);
+		expect(selectAudience(audience, { level: null, group: 'viewers', everyone: true }).count).toBe(2);
+		// A group the room does not name: the query tests membership, the classes cannot.
+		expect(selectAudience(audience, { level: null, group: 'elsewhere', everyone: true })).toMatchObject({
+			count: 8,
+			memberOf: 'elsewhere'
+		});
 	});
 
 	it('ignores an own entry of a person who has none, even when ids collide', () => {

@@ -23,9 +23,13 @@ export type Audience = {
 	/** Every class, the default one (no room group) included, each count without own-entry people. */
 	classes: ResolvedClass[];
 	/** Own-entry people in the directory, by id. */
-	ownEntries: Map<string, EffectiveAccess>;
+	ownEntries: Map<string, { groups: string[]; access: EffectiveAccess }>;
 	/** Everyone who can enter, per summary. */
 	counts: Record<AudienceLevel, number>;
+	/** Everyone active, whether they can enter or not. */
+	people: number;
+	/** The groups the room names (roomGroupIds). */
+	roomGroups: string[];
 };
 
 /** The group ids a room names, which are all that can set a person's class. */
@@ -79,11 +83,11 @@ export function resolveAudience(
 			access: accessOf(room, { id: '', groups, ownEntry: false })
 		});
 	}
-	const own = new Map<string, EffectiveAccess>();
+	const own: Audience['ownEntries'] = new Map();
 	for (const person of ownEntries) {
 		const resolved = byKey.get(classKey(person.groups));
 		if (resolved) resolved.count -= 1;
-		own.set(person.id, accessOf(room, { ...person, ownEntry: true }));
+		own.set(person.id, { groups: person.groups, access: accessOf(room, { ...person, ownEntry: true }) });
 	}
 	const counts: Record<AudienceLevel, number> = { 'Can edit': 0, 'Can comment': 0, 'Can view': 0 };
 	const tally = (access: EffectiveAccess, count: number) => {
@@ -91,9 +95,11 @@ export function resolveAudience(
 		if (level) counts[level] += count;
 	};
 	for (const resolved of byKey.values()) tally(resolved.access, resolved.count);
-	for (const access of own.values()) tally(access, 1);
+	for (const { access } of own.values()) tally(access, 1);
 	const defaultAccess = byKey.get(classKey([]))!.access;
-	return { defaultAccess, classes: [...byKey.values()], ownEntries: own, counts };
+	const people = classes.reduce((sum, { count }) => sum + count, defaultCount);
+	const roomGroups = roomGroupIds(room);
+	return { defaultAccess, classes: [...byKey.values()], ownEntries: own, counts, people, roomGroups };
 }
 
 /** Whether two people have the same access, whatever rule gave it. */
@@ -103,39 +109,48 @@ export function sameAccess(a: EffectiveAccess, b: EffectiveAccess): boolean {
 
 export type AudienceFilter = {
 	level: AudienceLevel | null;
+	/** Only members of this group. */
+	group: string | null;
 	/** When the default lets everyone in: list them all, not only those whose access differs. */
 	everyone: boolean;
 };
 
 /** Which people a filtered list holds, as the paging query takes it. */
 export type AudienceSelection = {
-	/** Classes whose people are listed (own-entry people aside), by their room groups. */
-	classes: string[][];
+	/** Classes whose people are listed (own-entry people aside), with how many people each has. */
+	classes: ClassCount[];
 	/** Own-entry people who are listed. */
 	ownEntryIds: string[];
 	/** Every own-entry person: never listed by class. */
 	allOwnEntryIds: string[];
-	/** How many people that is, before any search or group filter. */
+	/** How many people that is, before any search (and any group the room does not name). */
 	count: number;
+	/** A group filter the classes cannot answer, because the room does not name the group: the query must. */
+	memberOf: string | null;
 };
 
 /**
- * The classes and own-entry people a filter lists: those who can enter, at the level asked, and,
- * when the default lets everyone in and `everyone` is off, only those whose access differs from it.
+ * The classes and own-entry people a filter lists: those who can enter, at the level asked, in the
+ * group asked, and, when the default lets everyone in and `everyone` is off, only those whose
+ * access differs from it. Membership of a group the room names is part of the class.
  */
 export function selectAudience(audience: Audience, filter: AudienceFilter): AudienceSelection {
 	const onlyDifferent = audience.defaultAccess.canConnect && !filter.everyone;
-	const listed = (access: EffectiveAccess) => {
+	const classGroup =
+		filter.group !== null && audience.roomGroups.includes(filter.group) ? filter.group : null;
+	const listed = ({ groups, access }: { groups: string[]; access: EffectiveAccess }) => {
 		const level = audienceLevel(access);
 		if (!level || (filter.level && level !== filter.level)) return false;
+		if (classGroup !== null && !groups.includes(classGroup)) return false;
 		return !(onlyDifferent && sameAccess(access, audience.defaultAccess));
 	};
-	const classes = audience.classes.filter((resolved) => resolved.count > 0 && listed(resolved.access));
-	const ownEntryIds = [...audience.ownEntries].filter(([, access]) => listed(access)).map(([id]) => id);
+	const classes = audience.classes.filter((resolved) => resolved.count > 0 && listed(resolved));
+	const ownEntryIds = [...audience.ownEntries].filter(([, person]) => listed(person)).map(([id]) => id);
 	return {
-		classes: classes.map((resolved) => resolved.groups),
+		classes: classes.map(({ groups, count }) => ({ groups, count })),
 		ownEntryIds,
 		allOwnEntryIds: [...audience.ownEntries.keys()],
-		count: classes.reduce((sum, resolved) => sum + resolved.count, 0) + ownEntryIds.length
+		count: classes.reduce((sum, resolved) => sum + resolved.count, 0) + ownEntryIds.length,
+		memberOf: classGroup === null ? filter.group : null
 	};
 }

@@ -12,6 +12,7 @@ import {
 import type { RoomAccesses } from '$lib/access';
 import type { AudienceRow } from '$lib/rooms/audience-query';
 import { decodeCursor, encodeCursor } from '../keyset-cursor';
+import { countPeople } from '../people/list';
 import { peopleFilterSql } from '../people/filter';
 import { Prisma } from '../prisma/client';
 import type { DbOrTx } from '../transaction';
@@ -97,36 +98,94 @@ export type AudiencePage = { people: AudienceRow[]; next: string | null };
 export type AudiencePageQuery = AudienceFilter & {
 	/** As on the people list: part of the name or email (short searches find word starts). */
 	q: string;
-	/** Only members of this group. */
-	group: string | null;
 	size: number;
 	after: string | null;
 };
 
 /**
- * One page of the people `selection` lists, by name, after the cursor's row: the directory is
- * walked on its (name, id) index and each row's class is looked up on the memberships' primary key
- * and tested against the listed classes' masks, so a page costs about the same at any depth.
+ * Which rows the page query starts from. Testing a row costs a look-up of its class, so the query
+ * should test as few as it can: walking the name index tests about size × people / listed rows,
+ * starting from the members of the listed classes' groups tests those members, and a search with
+ * few matches tests only them. PostgreSQL cannot tell which is cheaper (it cannot know how many
+ * rows a class test passes), so the counts the audience already has decide.
+ */
+async function startingRows(
+	db: DbOrTx,
+	audience: Audience,
+	selection: AudienceSelection,
+	query: AudiencePageQuery
+): Promise<{ from: Prisma.Sql; with: Prisma.Sql }> {
+	const filter = peopleFilterSql({ q: query.q, role: null, status: 'active', group: null });
+	const walk = { from: Prisma.sql`"Person"`, with: Prisma.empty };
+	if (query.q) {
+		const matching = await countPeople(db, { q: query.q, role: null, status: 'active', group: null });
+		// Up to matchingCountLimit matches are fetched whole, as the people list does (people/list.ts).
+		// They stand in for "Person", so the class look-up and the keyset read the same.
+		if (!matching.more)
+			return {
+				from: Prisma.sql`matches AS "Person"`,
+				with: Prisma.sql`WITH matches AS MATERIALIZED (SELECT "id", "name", "email", "status" FROM "Person" WHERE ${filter})`
+			};
+	}
+	// Everyone in the default class (no room group) is listed: only a walk finds them.
+	if (selection.classes.some(({ groups }) => groups.length === 0)) return walk;
+	const groups = smallestGroups(audience, selection);
+	const tested = groups.members + selection.ownEntryIds.length;
+	const walked = ((query.size + 1) * audience.people) / Math.max(selection.count, 1);
+	if (tested >= walked) return walk;
+	return {
+		from: Prisma.sql`candidates JOIN "Person" ON "Person"."id" = candidates."id"`,
+		with: Prisma.sql`WITH candidates AS MATERIALIZED (
+			SELECT "personId" AS "id" FROM "GroupMembership" WHERE "groupId" = ANY(${groups.ids}::text[])
+			UNION SELECT unnest(${selection.ownEntryIds}::text[]))`
+	};
+}
+
+/**
+ * Everyone in a class is in each of its groups, so the members of its smallest group include
+ * them all: those groups, and how many members they have in all (active, own entries aside).
+ */
+function smallestGroups(audience: Audience, selection: AudienceSelection) {
+	const size = new Map<string, number>();
+	for (const { groups, count } of audience.classes) {
+		for (const group of groups) size.set(group, (size.get(group) ?? 0) + count);
+	}
+	const ids = new Set<string>();
+	for (const { groups } of selection.classes) {
+		ids.add(groups.reduce((smallest, group) => (size.get(group)! < size.get(smallest)! ? group : smallest)));
+	}
+	return { ids: [...ids], members: [...ids].reduce((sum, id) => sum + size.get(id)!, 0) };
+}
+
+/**
+ * One page of the people `selection` lists, by name, after the cursor's row: each row's class is
+ * looked up on the memberships' primary key and tested against the listed classes' masks, and the
+ * page is cut by keyset, so a page costs about the same at any depth.
  */
 export async function listAudience(
 	db: DbOrTx,
 	room: RoomAccesses,
+	audience: Audience,
 	selection: AudienceSelection,
 	query: AudiencePageQuery
 ): Promise<AudiencePage> {
 	if (selection.count === 0) return { people: [], next: null };
 	const masks = new ClassMask(roomGroupIds(room));
 	const cursor = decodeCursor(query.after, 2);
-	const keyset = cursor ? Prisma.sql`AND ("name", "id") > (${cursor[0]}, ${cursor[1]})` : Prisma.empty;
-	const filter = peopleFilterSql({ q: query.q, role: null, status: 'active', group: query.group });
-	const listedMasks = selection.classes.map((groups) => masks.maskOf(groups));
+	const keyset = cursor
+		? Prisma.sql`AND ("Person"."name", "Person"."id") > (${cursor[0]}, ${cursor[1]})`
+		: Prisma.empty;
+	const start = await startingRows(db, audience, selection, query);
+	const listedMasks = selection.classes.map(({ groups }) => masks.maskOf(groups));
 	const rows = await db.$queryRaw<(Omit<AudienceRow, 'groups'> & { mask: string })[]>`
-		SELECT "id", "name", "email", class.mask
-		FROM "Person", LATERAL (SELECT ${masks.of(Prisma.sql`"Person"."id"`)} AS mask) AS class
-		WHERE ${filter} ${keyset}
-			AND ("id" = ANY(${selection.ownEntryIds}::text[])
-				OR (NOT "id" = ANY(${selection.allOwnEntryIds}::text[]) AND class.mask = ANY(${listedMasks}::text[])))
-		ORDER BY "name", "id"
+		${start.with}
+		SELECT "Person"."id", "Person"."name", "Person"."email", class.mask
+		FROM ${start.from}, LATERAL (SELECT ${masks.of(Prisma.sql`"Person"."id"`)} AS mask) AS class
+		WHERE ${peopleFilterSql({ q: query.q, role: null, status: 'active', group: selection.memberOf })} ${keyset}
+			AND ("Person"."id" = ANY(${selection.ownEntryIds}::text[])
+				OR (NOT "Person"."id" = ANY(${selection.allOwnEntryIds}::text[])
+					AND class.mask = ANY(${listedMasks}::text[])))
+		ORDER BY "Person"."name", "Person"."id"
 		LIMIT ${query.size + 1}`;
 	const people = rows
 		.slice(0, query.size)
@@ -139,5 +198,5 @@ export async function listAudience(
 export async function listRoomAudience(db: DbOrTx, room: RoomAccesses, query: AudiencePageQuery) {
 	const audience = await roomAudience(db, room);
 	const selection = selectAudience(audience, query);
-	return { audience, selection, page: await listAudience(db, room, selection, query) };
+	return { audience, selection, page: await listAudience(db, room, audience, selection, query) };
 }
