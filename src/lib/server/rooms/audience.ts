@@ -57,37 +57,53 @@ class ClassMask {
 }
 
 /**
- * Everyone active resolved by class: one aggregate over the memberships of the room's groups,
- * one count of the directory, and the own-entry people. Deactivated people cannot get a token,
- * so they are nobody's audience.
+ * Everyone active resolved by class. Deactivated people cannot get a token, so they are nobody's
+ * audience. Four queries at once: the classes of everyone in the room's groups, from the
+ * memberships alone (their `(groupId, personId)` index); the classes of the deactivated among
+ * them, to take away; the directory's active count, of which the rest are in no room group; and
+ * the own-entry people. Testing each member's status in the first query instead joins the whole
+ * directory, twice as slow (docs/decisions/026-people-with-access.md).
  */
 export async function roomAudience(db: DbOrTx, room: RoomAccesses): Promise<Audience> {
 	const masks = new ClassMask(roomGroupIds(room));
 	const ownIds = Object.keys(room.usersAccesses);
+	const inRoomGroup = Prisma.sql`"id" IN (
+		SELECT "personId" FROM "GroupMembership" WHERE "groupId" = ANY(${masks.roomGroups}::text[]))`;
 	type Counted = { mask: string; count: number };
-	const [classes, [active], ownEntries] = await Promise.all([
+	const none = Promise.resolve([] as Counted[]);
+	const [members, deactivated, [active], ownEntries] = await Promise.all([
 		masks.roomGroups.length === 0
-			? Promise.resolve([] as Counted[])
+			? none
 			: db.$queryRaw<Counted[]>`
 				SELECT mask::text, count(*)::int AS count
 				FROM (
-					SELECT m."personId", ${masks.aggregate(Prisma.sql`m."groupId"`)} AS mask
+					SELECT ${masks.aggregate(Prisma.sql`m."groupId"`)} AS mask
 					FROM "GroupMembership" m
 					WHERE m."groupId" = ANY(${masks.roomGroups}::text[])
 					GROUP BY m."personId"
 				) AS classes
-				WHERE EXISTS (SELECT FROM "Person" p WHERE p."id" = classes."personId" AND p."status" = 'active')
+				GROUP BY mask`,
+		masks.roomGroups.length === 0
+			? none
+			: db.$queryRaw<Counted[]>`
+				SELECT ${masks.of(Prisma.sql`"Person"."id"`)} AS mask, count(*)::int AS count
+				FROM "Person" WHERE "status" <> 'active' AND ${inRoomGroup}
 				GROUP BY mask`,
 		db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Person" WHERE "status" = 'active'`,
 		ownIds.length === 0
 			? Promise.resolve([] as { id: string; mask: string }[])
 			: db.$queryRaw<{ id: string; mask: string }[]>`
-				SELECT p."id", ${masks.of(Prisma.sql`p."id"`)} AS mask
-				FROM "Person" p WHERE p."status" = 'active' AND p."id" = ANY(${ownIds}::text[])`
+				SELECT "id", ${masks.of(Prisma.sql`"Person"."id"`)} AS mask
+				FROM "Person" WHERE "status" = 'active' AND "id" = ANY(${ownIds}::text[])`
 	]);
+	const gone = new Map(deactivated.map(({ mask, count }) => [mask, count]));
+	const classes = members.map(({ mask, count }) => ({
+		groups: masks.groupsOf(mask),
+		count: count - (gone.get(mask) ?? 0)
+	}));
 	const inGroups = classes.reduce((sum, { count }) => sum + count, 0);
 	return resolveAudience(room, {
-		classes: classes.map(({ mask, count }) => ({ groups: masks.groupsOf(mask), count })),
+		classes,
 		defaultCount: (active?.count ?? 0) - inGroups,
 		ownEntries: ownEntries.map(({ id, mask }) => ({ id, groups: masks.groupsOf(mask) }))
 	});
