@@ -33,10 +33,9 @@ test('support sees who can enter a room and how, filters by level, and cannot ed
 	await expect(ownerRow).toContainText('Can edit');
 	await expect(ownerRow.getByTestId('how')).toHaveText('Own entry');
 	await expect(page.getByText(gone.name)).toHaveCount(0);
-	await expect(ownerRow.getByRole('link', { name: 'Why?' })).toHaveAttribute(
-		'href',
-		`/rooms/${roomId}/access?why=${owner.id}`
-	);
+	await expect(
+		ownerRow.getByRole('link', { name: `Why does ${owner.name} have this access?` })
+	).toHaveAttribute('href', `/rooms/${roomId}/access?why=${owner.id}`);
 	await expect(page.getByTestId('level-counts')).toContainText('Can edit: 1');
 
 	await page.getByLabel('Level').selectOption({ label: 'Can comment' });
