@@ -7,6 +7,7 @@ import { LiveblocksUnavailable, RoomNotFound } from '$lib/server/liveblocks';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { accessesOf, openRoom } from '$lib/server/rooms/access';
 import { listRoomAudience } from '$lib/server/rooms/audience';
+import { selectAudience } from '$lib/access/audience';
 import { describePrincipals } from '$lib/server/rooms/principals';
 import type { PageServerLoad } from './$types';
 
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (event) => {
 		// As the access editor reads it: the room as Liveblocks has it now.
 		const room = await openRoom(db, liveblocks(), roomId);
 		const accesses = accessesOf(room);
-		const [{ audience, selection, page }, principals] = await Promise.all([
+		const [{ audience, page }, principals] = await Promise.all([
 			listRoomAudience(db, accesses, query),
 			describePrincipals(db, accesses)
 		]);
@@ -28,7 +29,8 @@ export const load: PageServerLoad = async (event) => {
 			query,
 			counts: audience.counts,
 			defaultLetsEveryoneIn: audience.defaultAccess.canConnect,
-			listed: selection.count,
+			/** When the default lets everyone in: how many have other access than it gives. */
+			differing: selectAudience(audience, { level: null, group: null, everyone: false }).count,
 			people: page.people,
 			next: page.next,
 			groups: principals.groups.map(({ id, name }) => ({ id, name }))
