@@ -138,4 +138,35 @@ describe("a room's people with access", () => {
 		expect((await walk(accesses, { ...query, q: 'ng' })).listed.map(({ id }) => id)).toEqual(['ana', 'cleo']);
 		expect((await walk(accesses, { ...query, q: 'jung' })).listed.map(({ id }) => id)).toEqual(['ben']);
 	});
+
+	it('resolves rooms naming more groups than a bigint mask holds', async () => {
+		const many = Array.from({ length: 70 }, (_, index) => `g${String(index).padStart(2, '0')}`);
+		await database.db.$executeRaw`TRUNCATE "Person", "Group" CASCADE`;
+		await database.db.group.createMany({ data: many.map((id) => ({ id, name: id })) });
+		await database.db.person.createMany({
+			data: ['ana', 'ben'].map((id) => ({ id, name: id, email: `${id}@example.com` }))
+		});
+		await database.db.groupMembership.createMany({
+			data: [
+				{ personId: 'ana', groupId: 'g69' },
+				{ personId: 'ana', groupId: 'g05' },
+				{ personId: 'ben', groupId: 'g00' }
+			]
+		});
+		const accesses = {
+			defaultAccesses: [],
+			groupsAccesses: Object.fromEntries(
+				many.map((id) => [id, id === 'g69' ? ['room:write'] : ['room:read']])
+			),
+			usersAccesses: {}
+		};
+		const query = { q: '', level: null, everyone: false, group: null };
+		const { listed, counts } = await walk(accesses, query);
+		expect(listed.map(({ id, access }) => [id, accessSummary(access), access.decidedBy.room])).toEqual([
+			['ana', 'Can edit', { kind: 'group', groupId: 'g69' }],
+			['ben', 'Can view', { kind: 'group', groupId: 'g00' }]
+		]);
+		expect(counts).toEqual({ 'Can edit': 1, 'Can comment': 0, 'Can view': 1 });
+		expect((await walk(accesses, { ...query, group: 'g69' })).listed.map(({ id }) => id)).toEqual(['ana']);
+	});
 });
