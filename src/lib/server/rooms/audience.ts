@@ -29,7 +29,10 @@ class ClassMask {
 		this.wide = roomGroups.length > 62;
 	}
 
-	/** The mask of the memberships in `rows`, which must be one person's. */
+	/**
+	 * An aggregate over one person's memberships in the room's groups: their mask. The sum is the
+	 * bitwise or, as a person is in a group once (the primary key).
+	 */
 	aggregate(groupId: Prisma.Sql): Prisma.Sql {
 		const position = Prisma.sql`(array_position(${this.roomGroups}::text[], ${groupId}) - 1)`;
 		return this.wide
