@@ -3,11 +3,12 @@
 // groups gets the same access. Each class is resolved once by resolveEffectiveAccess; the database
 // only says who is in which class (docs/decisions/026-people-with-access.md). No I/O here.
 import { sortIds } from '$lib/identity';
+import { accessSummary, type AccessSummary } from '$lib/labels';
 import { resolveEffectiveAccess, type EffectiveAccess } from './resolve';
 import { resources, type RoomAccesses } from './scopes';
 
-/** The summaries a person who can enter is listed under, highest first (labels.ts accessSummary). */
-export const audienceLevels = ['Can edit', 'Can comment', 'Can view'] as const;
+/** The summaries a person who can enter is listed under, highest first. */
+export const audienceLevels = ['Can edit', 'Can comment', 'Can view'] as const satisfies AccessSummary[];
 export type AudienceLevel = (typeof audienceLevels)[number];
 
 /** People in exactly these room groups, and how many. */
@@ -55,11 +56,10 @@ export function accessOf(
 	return resolveEffectiveAccess(rules, { userId: person.id, groupIds: sortIds(person.groups) });
 }
 
-/** The summary a person is listed under, or null when they cannot enter. */
+/** The summary a person is listed under (labels.ts words it), or null when they cannot enter. */
 export function audienceLevel(access: EffectiveAccess): AudienceLevel | null {
-	if (!access.canConnect) return null;
-	if (access.canWrite) return 'Can edit';
-	return access.canComment ? 'Can comment' : 'Can view';
+	const summary = accessSummary(access);
+	return summary === 'No access' ? null : summary;
 }
 
 /**
