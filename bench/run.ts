@@ -12,10 +12,12 @@ import { liveblocksAuth } from './liveblocks-auth';
 import { loadAverage } from './load-average';
 import { peopleList } from './people-list';
 import { soak } from './soak';
+import { whoHasAccess } from './who-has-access';
 
 const entries: BenchEntry[] = [
 	liveblocksAuth,
 	peopleList,
+	whoHasAccess,
 	accessResolution,
 	editorSave,
 	inspector,

@@ -70,6 +70,7 @@ const whoMayCall: Record<string, Audience> = {
 	'load /rooms/[id]/delete':                        'staff',
 	'action /rooms/[id]/delete':                      'admins',
 	'load /rooms/[id]/live':                          'signed in',
+	'load /rooms/[id]/people':                        'staff',
 	'load /rooms/[id]/request-access':                'signed in',
 	'action /rooms/[id]/request-access':              'signed in',
 	'load /rooms/bulk':                               'staff',
