@@ -67,7 +67,7 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 
 	const cases = await benchCases(db, rooms, progress);
 	const rows: string[][] = [
-		['case', 'rows', 'listed', 'load p50', 'load p95', 'page p50', 'page p95', `page p95 < ${targetP95Ms} ms`]
+		['case', 'rows', 'listed', 'load p50', 'load p95', 'page p50', 'page p95', `load p95 < ${targetP95Ms} ms`]
 	];
 	const problems: string[] = [];
 	for (const benchCase of cases) {
@@ -85,7 +85,7 @@ async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 			String(page.people.length),
 			selection.count.toLocaleString('en'),
 			...[load, pageOnly].flatMap(({ p50, p95 }) => [ms(p50), ms(p95)]),
-			pageOnly.p95 < targetP95Ms ? 'yes' : 'NO'
+			load.p95 < targetP95Ms ? 'yes' : 'NO'
 		]);
 	}
 	const note =

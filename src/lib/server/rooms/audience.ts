@@ -61,36 +61,28 @@ class ClassMask {
 
 /**
  * Everyone active resolved by class. Deactivated people cannot get a token, so they are nobody's
- * audience. Four queries at once: the classes of everyone in the room's groups, from the
- * memberships alone (their `(groupId, personId)` index); the classes of the deactivated among
- * them, to take away; the directory's active count, of which the rest are in no room group; and
- * the own-entry people. Testing each member's status in the first query instead joins the whole
- * directory, twice as slow (docs/decisions/026-people-with-access.md).
+ * audience. Three queries at once: the classes of the active people in the room's groups, from the
+ * memberships alone (their `(groupId, personId)` index, leaving out the few deactivated people
+ * through `Person_deactivated_idx`); the directory's active count (`Person_active_idx`), of which
+ * the rest are in no room group; and the own-entry people. Joining each member to the directory
+ * for their status instead costs twice as much (docs/decisions/026-people-with-access.md).
  */
 export async function roomAudience(db: DbOrTx, room: RoomAccesses): Promise<Audience> {
 	const masks = new ClassMask(roomGroupIds(room));
 	const ownIds = Object.keys(room.usersAccesses);
-	const inRoomGroup = Prisma.sql`"id" IN (
-		SELECT "personId" FROM "GroupMembership" WHERE "groupId" = ANY(${masks.roomGroups}::text[]))`;
 	type Counted = { mask: string; count: number };
-	const none = Promise.resolve([] as Counted[]);
-	const [members, deactivated, [active], ownEntries] = await Promise.all([
+	const [classes, [active], ownEntries] = await Promise.all([
 		masks.roomGroups.length === 0
-			? none
+			? Promise.resolve([] as Counted[])
 			: db.$queryRaw<Counted[]>`
 				SELECT mask::text, count(*)::int AS count
 				FROM (
 					SELECT ${masks.aggregate(Prisma.sql`m."groupId"`)} AS mask
 					FROM "GroupMembership" m
 					WHERE m."groupId" = ANY(${masks.roomGroups}::text[])
+						AND m."personId" NOT IN (SELECT "id" FROM "Person" WHERE "status" <> 'active')
 					GROUP BY m."personId"
 				) AS classes
-				GROUP BY mask`,
-		masks.roomGroups.length === 0
-			? none
-			: db.$queryRaw<Counted[]>`
-				SELECT ${masks.of(Prisma.sql`"Person"."id"`)} AS mask, count(*)::int AS count
-				FROM "Person" WHERE "status" <> 'active' AND ${inRoomGroup}
 				GROUP BY mask`,
 		db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM "Person" WHERE "status" = 'active'`,
 		ownIds.length === 0
@@ -99,14 +91,9 @@ export async function roomAudience(db: DbOrTx, room: RoomAccesses): Promise<Audi
 				SELECT "id", ${masks.of(Prisma.sql`"Person"."id"`)} AS mask
 				FROM "Person" WHERE "status" = 'active' AND "id" = ANY(${ownIds}::text[])`
 	]);
-	const gone = new Map(deactivated.map(({ mask, count }) => [mask, count]));
-	const classes = members.map(({ mask, count }) => ({
-		groups: masks.groupsOf(mask),
-		count: count - (gone.get(mask) ?? 0)
-	}));
 	const inGroups = classes.reduce((sum, { count }) => sum + count, 0);
 	return resolveAudience(room, {
-		classes,
+		classes: classes.map(({ mask, count }) => ({ groups: masks.groupsOf(mask), count })),
 		defaultCount: (active?.count ?? 0) - inGroups,
 		ownEntries: ownEntries.map(({ id, mask }) => ({ id, groups: masks.groupsOf(mask) }))
 	});
