@@ -271,7 +271,7 @@ test('a generated temporary password is only set when confirmed, stays shown wit
 	await page.goto(`/people/${target.id}`);
 
 	// Generate fills the field, in clear, and sets nothing.
-	const field = page.getByLabel('Temporary password');
+	const field = page.getByLabel('Temporary password', { exact: true });
 	await page.getByRole('button', { name: 'Generate', exact: true }).click();
 	await expect(field).toHaveValue(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
 	await expect(field).toHaveAttribute('type', 'text');

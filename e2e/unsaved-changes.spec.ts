@@ -111,7 +111,7 @@ test('person forms ask before leaving unsaved edits, and never when saving or cr
 	// A generated password not set yet would be lost too.
 	await page.goto(`/people/${target.id}`);
 	await page.getByRole('button', { name: 'Generate', exact: true }).click();
-	await expect(page.getByLabel('Temporary password')).not.toHaveValue('');
+	await expect(page.getByLabel('Temporary password', { exact: true })).not.toHaveValue('');
 	await page.getByRole('link', { name: '← People' }).click();
 	await dialog.getByRole('button', { name: 'Leave' }).click();
 	await expect(page).toHaveURL(/\/people$/);
