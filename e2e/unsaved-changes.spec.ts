@@ -168,3 +168,24 @@ test('the CSV import asks before leaving a CSV not applied', async ({ page, worl
 	await dialog.getByRole('button', { name: 'Leave' }).click();
 	await expect(page).toHaveURL(/\/people$/);
 });
+
+test('Back asks too: Stay keeps the edit, Leave goes back', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const target = await world.person();
+	await signIn(page, admin);
+	await page.goto(`/people?q=${encodeURIComponent(target.email)}`);
+	await page.getByRole('link', { name: target.name }).click();
+	await expect(page).toHaveURL(new RegExp(`/people/${target.id}$`));
+	await page.getByLabel('Name').fill(`${target.name} renamed`);
+
+	const dialog = leaveDialog(page);
+	await page.evaluate(() => history.back());
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Stay' }).click();
+	await expect(page).toHaveURL(new RegExp(`/people/${target.id}$`));
+	await expect(page.getByLabel('Name')).toHaveValue(`${target.name} renamed`);
+
+	await page.evaluate(() => history.back());
+	await dialog.getByRole('button', { name: 'Leave' }).click();
+	await expect(page).toHaveURL(/\/people\?q=/);
+});
