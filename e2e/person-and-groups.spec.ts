@@ -136,7 +136,7 @@ test('support sees person and group pages read-only, and the server refuses thei
 	await expect(page.getByLabel('Name')).toBeDisabled();
 	await expect(page.getByRole('button', { name: 'Save profile' })).toBeDisabled();
 	await expect(page.getByRole('button', { name: 'Deactivate' })).toBeDisabled();
-	await expect(page.getByRole('button', { name: 'Generate one' })).toBeDisabled();
+	await expect(page.getByRole('button', { name: 'Generate', exact: true })).toBeDisabled();
 	await expect(page.getByRole('button', { name: 'Delete…' })).toBeDisabled();
 	expect((await shownIdentity(page)).groupIds).toEqual([groupId]);
 
@@ -151,6 +151,7 @@ test('support sees person and group pages read-only, and the server refuses thei
 		[`/people/${target.id}?/deactivate`, {}],
 		[`/people/${target.id}?/profile`, { name: 'Hacked', email: target.email, role: 'admin' }],
 		[`/people/${target.id}?/generatePassword`, {}],
+		[`/people/${target.id}?/setPassword`, { password: 'a forged password' }],
 		[`/people/${target.id}/delete`, {}],
 		[`/groups/${groupId}?/remove`, { personIds: target.id }],
 		[`/groups/${groupId}?/details`, { name: 'Hacked' }],
@@ -256,17 +257,54 @@ test('an admin cannot deactivate, demote or delete themselves', async ({ page, w
 	});
 });
 
-test('a temporary password forces a change at the next sign-in', async ({ page, world }) => {
+test('a generated temporary password is only set when confirmed, stays shown with Copy, and forces a change', async ({
+	page,
+	world
+}) => {
 	const admin = await world.person({ role: 'admin' });
 	const target = await world.person();
+	const hashOf = async () =>
+		(await world.db.person.findUniqueOrThrow({ where: { id: target.id } })).passwordHash;
+	const original = await hashOf();
+	await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
 	await signIn(page, admin);
 	await page.goto(`/people/${target.id}`);
-	await page.getByRole('button', { name: 'Generate one' }).click();
-	const temporary = (await page.getByTestId('generated-password').textContent())!;
-	expect(temporary).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+
+	// Generate fills the field, in clear, and sets nothing.
+	const field = page.getByLabel('Temporary password', { exact: true });
+	await page.getByRole('button', { name: 'Generate', exact: true }).click();
+	await expect(field).toHaveValue(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+	await expect(field).toHaveAttribute('type', 'text');
+	const temporary = await field.inputValue();
+	expect(await hashOf()).toBe(original);
+	await expect(page.getByTestId('sign-in-methods')).not.toContainText('must change');
+
+	await page.getByRole('button', { name: 'Copy the temporary password' }).click();
+	await expect(page.getByText('Copied')).toBeVisible();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(temporary);
+
+	// Set on confirmation; it stays on screen, with Copy, while the field empties.
+	await page.getByRole('button', { name: 'Set this password' }).click();
+	const set = page.getByTestId('password-set');
+	await expect(set).toContainText(`Temporary password set for ${target.name}`);
+	await expect(set.getByTestId('set-password')).toHaveText(temporary);
 	await expect(page.getByTestId('sign-in-methods')).toContainText('must change their temporary password');
+	expect(await hashOf()).not.toBe(original);
+	await expect(field).toHaveValue('');
+	await page.evaluate(() => navigator.clipboard.writeText(''));
+	await set.getByRole('button', { name: 'Copy the password set' }).click();
+	expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(temporary);
+
+	// An empty field is an error next to it, and hides nothing.
+	await page.getByRole('button', { name: 'Set this password' }).click();
+	await expect(page.getByText('Type a temporary password, or use Generate to make one')).toBeVisible();
+	await expect(field).toHaveAttribute('aria-invalid', 'true');
+	await expect(set.getByTestId('set-password')).toHaveText(temporary);
+	const afterSet = await hashOf();
+
 	await page.reload();
-	await expect(page.getByTestId('generated-password')).toHaveCount(0);
+	await expect(page.getByTestId('password-set')).toHaveCount(0);
+	expect(await hashOf()).toBe(afterSet);
 	await page.getByRole('button', { name: 'Sign out' }).click();
 
 	await signIn(page, { email: target.email, password: temporary });

@@ -39,4 +39,11 @@ describe('temporaryPasswordSchema', () => {
 		expect(temporaryPasswordSchema.safeParse({ password: 'twelve chars' }).success).toBe(true);
 		expect(temporaryPasswordSchema.safeParse({ password: 'eleven char' }).success).toBe(false);
 	});
+
+	it('says what to do about an empty field, and only that', () => {
+		const result = temporaryPasswordSchema.safeParse({ password: '' });
+		expect(result.error?.issues.map((issue) => issue.message)).toEqual([
+			'Type a temporary password, or use Generate to make one'
+		]);
+	});
 });

@@ -1,11 +1,22 @@
 import { z } from 'zod';
 import { text } from './text';
 
-/** The same floor as admin:create: long beats clever. */
-export const newPasswordSchema = text().min(12, 'At least 12 characters').max(256, 'At most 256 characters');
+const tooShort = 'At least 12 characters';
+const tooLong = 'At most 256 characters';
 
-/** An admin sets a password the person must replace after signing in with it. */
-export const temporaryPasswordSchema = z.object({ password: newPasswordSchema });
+/** The same floor as admin:create: long beats clever. */
+export const newPasswordSchema = text().min(12, tooShort).max(256, tooLong);
+
+/**
+ * An admin sets a password the person must replace after signing in with it. An empty field says
+ * what to do rather than how long a password must be.
+ */
+export const temporaryPasswordSchema = z.object({
+	password: text()
+		.min(1, { error: 'Type a temporary password, or use Generate to make one', abort: true })
+		.min(12, tooShort)
+		.max(256, tooLong)
+});
 
 /** A signed-in person replaces their own password. */
 export const passwordChangeSchema = z

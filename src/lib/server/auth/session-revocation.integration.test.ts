@@ -88,7 +88,9 @@ describe('changing a password', () => {
 		const mia = await person(app);
 		const cookie = await signIn(app.url, mia.email, password);
 
-		const result = await postFormAction(app.url, admin, `/people/${mia.id}?/generatePassword`, {});
+		const result = await postFormAction(app.url, admin, `/people/${mia.id}?/setPassword`, {
+			password: 'a temporary password'
+		});
 		expect(result.type).toBe('success');
 
 		await expectSignedOut(app, cookie);

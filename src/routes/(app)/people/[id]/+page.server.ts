@@ -97,19 +97,25 @@ export const actions: Actions = {
 		const admin = await requirePerson(event, ['admin']);
 		const form = await superValidate(event.request, zod4(temporaryPasswordSchema), { id: 'password' });
 		const { password } = form.data;
-		form.data.password = ''; // never sent back
+		form.data.password = ''; // the field empties; the password comes back once, below
 		if (!form.valid) return fail(400, { form });
 		await orNotFound(setTemporaryPassword(db, admin.id, event.params.id, password));
-		return message(form, 'Temporary password set. They must choose their own when they next sign in.');
+		// Back to the admin who typed or generated it, to hand over: Gatehouse keeps just its hash.
+		return { form, temporaryPassword: password };
 	},
 
+	/** A password to fill in: nothing is set until the admin sends it with "Set this password". */
 	generatePassword: async (event) => {
-		const admin = await requirePerson(event, ['admin']);
-		const password = generateTemporaryPassword();
-		await orNotFound(setTemporaryPassword(db, admin.id, event.params.id, password));
-		const form = await superValidate(zod4(temporaryPasswordSchema), { id: 'password', errors: false });
-		// Shown once, in this response only: Gatehouse keeps just its hash.
-		return { form, generatedPassword: password };
+		await requirePerson(event, ['admin']);
+		const form = await superValidate(
+			{ password: generateTemporaryPassword() },
+			zod4(temporaryPasswordSchema),
+			{
+				id: 'password',
+				errors: false
+			}
+		);
+		return { form, generated: true };
 	},
 
 	/** A new one-time link for someone who has not set a password yet; shown once, in this response. */
