@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 import { forgedPost, shownIdentity } from './directory-fixtures';
 
 test('an admin creates a person, adds them to a group through the picker, and their identity follows', async ({
@@ -267,7 +267,7 @@ test('a temporary password forces a change at the next sign-in', async ({ page, 
 	await expect(page.getByTestId('sign-in-methods')).toContainText('must change their temporary password');
 	await page.reload();
 	await expect(page.getByTestId('generated-password')).toHaveCount(0);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signOut(page);
 
 	await signIn(page, { email: target.email, password: temporary });
 	await expect(page).toHaveURL(/\/account\/password\?redirectTo=%2F$/);
