@@ -42,7 +42,7 @@ async function expectFits(page: Page, path: string) {
 
 /** The navigation is behind the menu button; Escape closes it and a link in it leads on. */
 async function expectCollapsedMenu(page: Page, link: string, path: RegExp) {
-	const button = page.getByRole('button', { name: 'Menu' });
+	const button = page.getByRole('button', { name: 'Menu', exact: true });
 	await expect(button).toHaveAttribute('aria-expanded', 'false');
 	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 	await button.click();
