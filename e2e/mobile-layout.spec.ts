@@ -40,9 +40,9 @@ async function expectFits(page: Page, path: string) {
 	);
 }
 
-/** The navigation is behind the menu button; Escape closes it and a link in it leads on. */
+/** The navigation is behind the menu button: it opens by click or keyboard, Escape closes it, a link leads on. */
 async function expectCollapsedMenu(page: Page, link: string, path: RegExp) {
-	const button = page.getByRole('button', { name: 'Menu', exact: true });
+	const button = page.getByRole('button', { name: 'Menu', exact: true, includeHidden: true });
 	await expect(button).toHaveAttribute('aria-expanded', 'false');
 	await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 	await button.click();
@@ -52,8 +52,11 @@ async function expectCollapsedMenu(page: Page, link: string, path: RegExp) {
 	await page.keyboard.press('Escape');
 	await expect(nav).toHaveCount(0);
 	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	await expect(button).toBeFocused();
 
-	await button.click();
+	// By keyboard this time.
+	await page.keyboard.press('Enter');
+	await expect(nav.getByRole('link', { name: link })).toBeVisible();
 	await nav.getByRole('link', { name: link }).click();
 	await expect(page).toHaveURL(path);
 	await expect(nav).toHaveCount(0);
