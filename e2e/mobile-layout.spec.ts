@@ -161,11 +161,9 @@ test('an admin uses every page on a phone without sideways scrolling', async ({ 
 	const whoBefore = (await who.boundingBox())!.x;
 	await region.evaluate((element) => element.scrollBy({ left: 300, behavior: 'instant' }));
 	expect(await region.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
-	expect((await who.boundingBox())!.x).toBe(whoBefore);
-	expect(await page.evaluate(() => [window.scrollX, document.documentElement.scrollWidth])).toEqual([
-		0,
-		phoneWidth
-	]);
+	expect((await who.boundingBox())!.x).toBeCloseTo(whoBefore, 0);
+	expect(await page.evaluate(() => window.scrollX)).toBe(0);
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phoneWidth);
 });
 
 test('support staff read every page on a phone without sideways scrolling', async ({ page, world }) => {
