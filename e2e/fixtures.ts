@@ -12,7 +12,7 @@ export type TestPerson = { id: string; email: string; name: string; password: st
  * Each test makes its own people, groups and rooms, straight in the app's database and Liveblocks
  * dev server (started by global-setup.ts), with unique names so tests never see each other's data.
  */
-class World {
+export class World {
 	readonly db: Database = connectDatabase(process.env.GATEHOUSE_E2E_DATABASE_URL!);
 	readonly liveblocks = new Liveblocks({
 		secret: 'sk_localdev',
@@ -114,4 +114,10 @@ export async function signIn(page: Page, person: { email: string; password: stri
 	await page.getByLabel('Password').fill(person.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByTestId('signed-in-as')).toBeVisible();
+}
+
+/** Signs out as a person would: the account menu in the app bar, then "Sign out". */
+export async function signOut(page: Page) {
+	await page.getByRole('button', { name: /^Account menu/ }).click();
+	await page.getByRole('menuitem', { name: 'Sign out' }).click();
 }

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 import { forgedPost, shownIdentity } from './directory-fixtures';
 
 test('an admin creates a person, adds them to a group through the picker, and their identity follows', async ({
@@ -305,7 +305,7 @@ test('a generated temporary password is only set when confirmed, stays shown wit
 	await page.reload();
 	await expect(page.getByTestId('password-set')).toHaveCount(0);
 	expect(await hashOf()).toBe(afterSet);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signOut(page);
 
 	await signIn(page, { email: target.email, password: temporary });
 	await expect(page).toHaveURL(/\/account\/password\?redirectTo=%2F$/);

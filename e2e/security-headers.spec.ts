@@ -1,4 +1,4 @@
-import { policyViolation, expect, signIn, test } from './fixtures';
+import { expect, policyViolation, signIn, signOut, test } from './fixtures';
 
 // The fixture's page fails any test whose pages the Content-Security-Policy refuses something on;
 // this walks every main page of the app, so a new inline script or outside source shows up here.
@@ -34,7 +34,7 @@ test('every main page runs under the Content-Security-Policy without a refusal',
 	await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 	const area = (await page.getByTestId('shared-area').boundingBox())!;
 	await page.mouse.move(area.x + area.width / 2, area.y + area.height / 2);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signOut(page);
 	await expect(page.getByLabel('Email')).toBeVisible();
 });
 

@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 
 test('an admin signs in and lands on the back office', async ({ page, world }) => {
 	const admin = await world.person({ role: 'admin' });
@@ -90,7 +90,7 @@ test('a deactivated person cannot sign in', async ({ page, world }) => {
 test('signing out ends the session', async ({ page, world }) => {
 	const member = await world.person();
 	await signIn(page, member);
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await signOut(page);
 	await expect(page).toHaveURL(/\/signin/);
 	await page.goto('/me');
 	await expect(page).toHaveURL(/\/signin\?redirectTo=%2Fme/);
