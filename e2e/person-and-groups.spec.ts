@@ -224,7 +224,8 @@ test('an admin edits a profile and deactivates and reactivates a person', async 
 	await expect(page.getByTestId('profile-message')).toHaveText('Saved.');
 	expect((await shownIdentity(page)).userInfo).toEqual({ name: `${target.name} Renamed`, color: '#1d4ed8' });
 
-	await page.getByRole('button', { name: 'Deactivate' }).click();
+	await page.getByRole('button', { name: 'Deactivate…' }).click();
+	await page.getByRole('button', { name: 'Yes, deactivate' }).click();
 	await expect(page.getByTestId('person-status')).toHaveText('deactivated');
 	await page.getByRole('button', { name: 'Reactivate' }).click();
 	await expect(page.getByTestId('person-status')).toHaveText('active');
