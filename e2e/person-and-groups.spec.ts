@@ -279,6 +279,9 @@ test('a temporary password forces a change at the next sign-in', async ({ page, 
 	await page.getByLabel('New password', { exact: true }).fill('a password of my own');
 	await page.getByLabel('New password again').fill('a password of my own');
 	await page.getByRole('button', { name: 'Change password' }).click();
+	await expect(page.getByTestId('form-message')).toContainText('Your password is changed.');
+	await expect(page.getByTestId('must-change')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(/\/me$/);
 	await expect(page.getByTestId('identity')).toContainText(target.id);
 });
