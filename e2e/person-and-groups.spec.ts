@@ -225,7 +225,8 @@ test('an admin edits a profile and deactivates and reactivates a person', async 
 	await expect(page.getByTestId('profile-message')).toHaveText('Saved.');
 	expect((await shownIdentity(page)).userInfo).toEqual({ name: `${target.name} Renamed`, color: '#1d4ed8' });
 
-	await page.getByRole('button', { name: 'Deactivate' }).click();
+	await page.getByRole('button', { name: 'Deactivate…' }).click();
+	await page.getByRole('button', { name: 'Yes, deactivate' }).click();
 	await expect(page.getByTestId('person-status')).toHaveText('deactivated');
 	await page.getByRole('button', { name: 'Reactivate' }).click();
 	await expect(page.getByTestId('person-status')).toHaveText('active');
@@ -316,6 +317,9 @@ test('a generated temporary password is only set when confirmed, stays shown wit
 	await page.getByLabel('New password', { exact: true }).fill('a password of my own');
 	await page.getByLabel('New password again').fill('a password of my own');
 	await page.getByRole('button', { name: 'Change password' }).click();
+	await expect(page.getByTestId('form-message')).toContainText('Your password is changed.');
+	await expect(page.getByTestId('must-change')).toHaveCount(0);
+	await page.getByRole('link', { name: 'Continue' }).click();
 	await expect(page).toHaveURL(/\/me$/);
 	await expect(page.getByTestId('identity')).toContainText(target.id);
 });

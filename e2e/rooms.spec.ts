@@ -31,7 +31,10 @@ test('an admin syncs, searches, creates a room from a preset, opens it live and 
 	await page.getByLabel('Anyone signed in can view', { exact: true }).check();
 	await page.getByRole('button', { name: 'Create room' }).click();
 
-	await expect(page).toHaveURL(/\/rooms\?q=/);
+	await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}/access\\?created$`));
+	await expect(page.getByTestId('created-notice')).toContainText(`Created the room ${roomId}`);
+	await expect(page.getByRole('heading', { name: `Access to ${title}` })).toBeVisible();
+	await page.goto(`/rooms?q=${roomId}`);
 	const row = page.getByRole('row').filter({ hasText: roomId });
 	await expect(row).toContainText(title);
 	await expect(row.getByTestId('connected-now')).toHaveText('0');

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { formatTime, minuteValue, relativeTime, tryAgainIn } from './time';
 
 describe('formatTime', () => {
-	it('writes the day, month, year and UTC time as people read them', () => {
-		expect(formatTime(new Date('2026-12-01T18:14:59Z'))).toBe('1 Dec 2026, 18:14');
-		expect(formatTime(new Date('2027-01-09T03:05:00Z'))).toBe('9 Jan 2027, 03:05');
+	it('writes the day, month name, year and 24-hour UTC time, saying the zone', () => {
+		expect(formatTime(new Date('2026-12-01T18:14:59Z'))).toBe('1 Dec 2026, 18:14 UTC');
+		expect(formatTime(new Date('2027-01-09T03:05:00Z'))).toBe('9 Jan 2027, 03:05 UTC');
 	});
 	it('gives the minute for time fields', () => {
 		expect(minuteValue(new Date('2026-12-01T18:14:59Z'))).toBe('2026-12-01T18:14');
@@ -22,6 +22,11 @@ describe('relativeTime', () => {
 		expect(ago(24 * 3600)).toBe('yesterday');
 		expect(ago(3 * 7 * 24 * 3600)).toBe('3 weeks ago');
 		expect(ago(400 * 24 * 3600)).toBe('last year');
+	});
+	it('says how long until a time to come', () => {
+		expect(ago(-3 * 60)).toBe('in 3 minutes');
+		expect(ago(-24 * 3600)).toBe('tomorrow');
+		expect(ago(-2 * 24 * 3600 - 60)).toBe('in 2 days');
 	});
 });
 

@@ -7,6 +7,7 @@ import {
 	type PeopleSort,
 	type PersonStatus
 } from '$lib/people-query';
+import { sortByName } from '$lib/natural-sort';
 import type { Role } from '$lib/roles';
 import { decodeCursor, decodeInstant, encodeCursor } from '../keyset-cursor';
 import { Prisma } from '../prisma/client';
@@ -120,7 +121,7 @@ export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: numb
 	const rows = await db.$queryRaw<PersonRow[]>`
 		WITH ${page}
 		SELECT page.*, COALESCE(
-			(SELECT json_agg(json_build_object('id', g."id", 'name', g."name") ORDER BY g."name", g."id")
+			(SELECT json_agg(json_build_object('id', g."id", 'name', g."name"))
 			FROM "GroupMembership" m JOIN "Group" g ON g."id" = m."groupId"
 			WHERE m."personId" = page."id"),
 			'[]'
@@ -128,7 +129,8 @@ export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: numb
 		FROM page
 		${orderBy}`;
 	const more = rows.length > query.size;
-	const people = rows.slice(0, query.size);
+	// A person's groups by name as people sort them (the database compares text, "10" before "2").
+	const people = rows.slice(0, query.size).map((row) => ({ ...row, groups: sortByName(row.groups) }));
 
 	if (!(backward && cursor)) {
 		return pageOf(people, {

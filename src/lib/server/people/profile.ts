@@ -1,3 +1,4 @@
+import { sortByName } from '$lib/natural-sort';
 import type { DbOrTx } from '../transaction';
 import { personProfileSelect } from './fields';
 
@@ -13,7 +14,7 @@ export async function loadPersonProfile(db: DbOrTx, id: string) {
 			passwordHash: true,
 			mustChangePassword: true,
 			createdAt: true,
-			memberships: { select: { group: { select: { id: true, name: true } } }, orderBy: { groupId: 'asc' } },
+			memberships: { select: { group: { select: { id: true, name: true } } } },
 			accounts: { select: { provider: true }, orderBy: { provider: 'asc' } },
 			invites: { select: { expiresAt: true, usedAt: true }, orderBy: { createdAt: 'desc' }, take: 1 }
 		}
@@ -25,7 +26,7 @@ export async function loadPersonProfile(db: DbOrTx, id: string) {
 	return {
 		...profile,
 		hasPassword: passwordHash !== null,
-		groups: memberships.map((m) => m.group),
+		groups: sortByName(memberships.map((m) => m.group)),
 		providers: accounts.map((a) => a.provider),
 		/** When their newest invite link stops working, while they have not used one nor set a password. */
 		inviteExpiresAt: passwordHash === null && invite && !invite.usedAt ? invite.expiresAt : null,

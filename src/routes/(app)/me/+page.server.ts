@@ -1,4 +1,5 @@
 import { accessSummary } from '$lib/labels';
+import { sortByName } from '$lib/natural-sort';
 import { requestsOfPerson } from '$lib/server/access-requests/list';
 import { requirePerson } from '$lib/server/authorization';
 import { db } from '$lib/server/db';
@@ -18,11 +19,9 @@ export const load: PageServerLoad = async (event) => {
 	const after = event.url.searchParams.get('after');
 	const before = event.url.searchParams.get('before');
 	const [groups, page, roomCount, requests] = await Promise.all([
-		db.group.findMany({
-			where: { id: { in: identity.groupIds } },
-			select: { id: true, name: true },
-			orderBy: [{ name: 'asc' }, { id: 'asc' }]
-		}),
+		db.group
+			.findMany({ where: { id: { in: identity.groupIds } }, select: { id: true, name: true } })
+			.then(sortByName),
 		listRoomsPersonCanEnter(db, identity, { search, after, before, limit: pageSize }),
 		countRoomsPersonCanEnter(db, identity, { search }),
 		requestsOfPerson(db, person.id)

@@ -1,4 +1,4 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { message, setError, superValidate } from 'sveltekit-superforms';
 import { zod4 } from 'sveltekit-superforms/adapters';
 import { safeRedirectPath } from '$lib/safe-redirect';
@@ -25,8 +25,9 @@ export const actions: Actions = {
 		const person = await requirePerson(event);
 		const form = await superValidate(event.request, zod4(passwordChangeSchema));
 		const { current, password, redirectTo } = form.data;
-		// Passwords never travel back in a response; the browser keeps what was typed.
-		form.data = { ...form.data, current: '', password: '', confirm: '' };
+		// Passwords never travel back in a response; the browser keeps what was typed. The page
+		// links on to `redirectTo`, so only a safe path goes back.
+		form.data = { current: '', password: '', confirm: '', redirectTo: safeRedirectPath(redirectTo) };
 		if (!form.valid) return fail(400, { form });
 		let sessionVersion: number;
 		try {
@@ -38,7 +39,7 @@ export const actions: Actions = {
 		}
 		// Every other session of theirs has ended; this one stays signed in.
 		await renewSession(event, person.id, sessionVersion);
-		if (person.mustChangePassword) redirect(303, safeRedirectPath(redirectTo));
+		// Said on this page, with a link on to where they were going (after a forced change too).
 		return message(form, 'Your password is changed.');
 	}
 };

@@ -36,6 +36,7 @@ export const actions: Actions = {
 			}
 			throw error;
 		}
-		redirect(303, `/rooms?q=${encodeURIComponent(form.data.id)}`);
+		// On to the new room, where the next step usually is deciding who has access.
+		redirect(303, `/rooms/${encodeURIComponent(form.data.id)}/access?created`);
 	}
 };

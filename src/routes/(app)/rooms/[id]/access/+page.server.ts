@@ -43,6 +43,8 @@ export const load: PageServerLoad = async (event) => {
 			principals: await describePrincipals(db, accesses),
 			why: await whyFor(event.url.searchParams.get('why')),
 			canEdit: viewer.role === 'admin',
+			/** Just made by the new-room form. */
+			created: event.url.searchParams.has('created'),
 			/** A fresh load (after a save) starts a fresh editor. */
 			loadedAt: Date.now()
 		};

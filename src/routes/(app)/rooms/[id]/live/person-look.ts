@@ -1,3 +1,4 @@
+import { compareNames } from '$lib/natural-sort';
 import type { Cursor } from './live-types';
 
 /** Dark enough for white text (at least 4.5:1), for people whose profile sets no colour. */
@@ -91,8 +92,5 @@ export function personView(user: {
 
 /** People sorted by name as a person would sort them ("Ann 2" before "Ann 10"), then by connection. */
 export function byName(a: PersonView, b: PersonView): number {
-	return (
-		a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' }) ||
-		a.connectionId - b.connectionId
-	);
+	return compareNames(a.name, b.name) || a.connectionId - b.connectionId;
 }
