@@ -1,4 +1,4 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
 
 test('a missing page keeps the app around it: navigation, Sign out and a way back', async ({
 	page,
@@ -117,4 +117,23 @@ test('times read as "1 Dec 2026, 18:14 UTC" with how long ago; groups sort natur
 	await expect(created).toHaveText(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} UTC$/);
 	await expect(created).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);
 	await expect(page.getByRole('row').filter({ hasText: someone.name })).toContainText('(just now)');
+});
+
+test('the groups list searches as you type, like every list, and keeps the focus', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const group = await world.group();
+	waitForHydrationAfterGoto(page);
+	await signIn(page, admin);
+	await page.goto('/groups');
+	const search = page.getByLabel('Search groups');
+	await search.fill(group);
+	await expect(page).toHaveURL(new RegExp(`/groups\\?q=${group}$`));
+	await expect(page.getByTestId('groups').getByRole('row')).toHaveCount(2);
+	await expect(page.getByTestId('groups')).toContainText(group);
+	await expect(search).toBeFocused();
+	await search.fill(`${group}-nobody`);
+	await expect(page.getByTestId('no-groups')).toHaveText(`No group's id or name contains “${group}-nobody”.`);
 });

@@ -47,3 +47,10 @@ export class LiveFilters {
 		this.#typing = setTimeout(() => this.apply(this.searchInUrl() !== ''), typingDelayMs);
 	}
 }
+
+/** A list's address for a plain filter form: its fields, empty ones left out. */
+export function filteredHref(list: string, fields: URLSearchParams): string {
+	const kept = [...fields].filter(([, value]) => value.trim() !== '');
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never watched
+	return kept.length > 0 ? `${list}?${new URLSearchParams(kept)}` : list;
+}
