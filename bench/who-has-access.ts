@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { selectAudience, type AudienceLevel } from '../src/lib/access/audience';
 import type { RoomAccesses } from '../src/lib/access';
+import { defaultAudienceQuery } from '../src/lib/rooms/audience-query';
 import { bulkDatabaseTimeouts } from '../src/lib/server/database-timeouts';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
 import {
@@ -42,14 +43,8 @@ interface Case {
 	minRows: number;
 }
 
-const firstPage: AudiencePageQuery = {
-	q: '',
-	level: null,
-	group: null,
-	everyone: false,
-	size: 50,
-	after: null
-};
+/** The page as it opens: no search, no filter, 50 rows. */
+const firstPage: AudiencePageQuery = { ...defaultAudienceQuery };
 
 async function run({ cleanup, progress }: BenchContext): Promise<EntryReport> {
 	progress('creating a fresh database');
