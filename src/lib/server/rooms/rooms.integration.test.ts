@@ -137,7 +137,8 @@ describe('createRoom and deleteRoom', () => {
 			metadata: { title: 'Plan' }
 		});
 		expect(await database.db.room.findUnique({ where: { id: input.id } })).toMatchObject({
-			organizationId: 'org-a'
+			organizationId: 'org-a',
+			activeUsers: 0
 		});
 		const audit = await database.db.auditEvent.findFirstOrThrow({
 			where: { targetType: 'room', targetId: input.id }
@@ -238,6 +239,8 @@ describe('refreshActiveUsers', () => {
 	it('asks Liveblocks once per 10 s per room and keeps the count in the index', async () => {
 		const input = newRoom();
 		await createRoom(database.db, liveblocks, await actor(), input);
+		// A stale count, so that the 0 below can only come from Liveblocks.
+		await database.db.room.update({ where: { id: input.id }, data: { activeUsers: 7 } });
 		const now = new Date();
 
 		expect((await refreshActiveUsers(database.db, liveblocks, [input.id], now)).get(input.id)).toBe(0);

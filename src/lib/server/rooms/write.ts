@@ -114,6 +114,8 @@ export async function createRoom(
 	try {
 		await withTransaction(db, async (tx) => {
 			await mirrorRoom(tx, room);
+			// Nobody can be connected to a room that did not exist a moment ago; the list still asks.
+			await tx.room.update({ where: { id: room.id }, data: { activeUsers: 0 } });
 			await recordAudit(tx, {
 				actorId,
 				action: 'room.created',
