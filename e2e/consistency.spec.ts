@@ -22,6 +22,21 @@ test('a missing page keeps the app around it: navigation, Sign out and a way bac
 	await expect(page.getByTestId('error-message')).toHaveCount(0);
 });
 
+test('an address no page matches is a 404 inside the app too', async ({ page, world }) => {
+	const support = await world.person({ role: 'support' });
+	await signIn(page, support);
+	expect((await page.goto('/no/such/page'))?.status()).toBe(404);
+	await expect(page.getByTestId('error-message')).toHaveText('There is no page at this address.');
+	await expect(
+		page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Rooms' })
+	).toBeVisible();
+});
+
+test('signed out, an address no page matches asks to sign in first', async ({ page }) => {
+	await page.goto('/no/such/page');
+	await expect(page).toHaveURL(/\/signin\?redirectTo=/);
+});
+
 test('a refused page keeps the app around it too', async ({ page, world }) => {
 	const member = await world.person();
 	await signIn(page, member);

@@ -24,6 +24,7 @@ type Audience = 'anyone' | 'signed in' | 'staff' | 'admins';
 const whoMayCall: Record<string, Audience> = {
 	'layout /(app)':                                  'signed in',
 	'load /':                                         'signed in',
+	'load /[...path]':                                'signed in',
 	'load /account/password':                         'signed in',
 	'action /account/password':                       'signed in',
 	'load /audit':                                    'staff',
