@@ -21,15 +21,17 @@ export async function listGroups(
 	const matches = search
 		? Prisma.sql`AND (g.id ILIKE ${likePattern(search)} OR g.name ILIKE ${likePattern(search)})`
 		: Prisma.empty;
-	const afterKey = after ? Prisma.sql`AND (g.name, g.id) > (${after[0]}, ${after[1]})` : Prisma.empty;
-	const rows = await db.$queryRaw<GroupSummary[]>`
-		SELECT g.id, g.name, g.description,
+	const afterKey = after
+		? Prisma.sql`AND (g."nameSortKey", g.id) > (${after[0]}, ${after[1]})`
+		: Prisma.empty;
+	const rows = await db.$queryRaw<(GroupSummary & { nameSortKey: string })[]>`
+		SELECT g.id, g.name, g."nameSortKey", g.description,
 			(SELECT count(*)::int FROM "GroupMembership" m WHERE m."groupId" = g.id) AS "memberCount"
 		FROM "Group" g
 		WHERE true ${matches} ${afterKey}
-		ORDER BY g.name, g.id
+		ORDER BY g."nameSortKey", g.id
 		LIMIT ${limit + 1}`;
-	const groups = rows.slice(0, limit);
-	const last = groups.at(-1);
-	return { groups, next: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+	const groups = rows.slice(0, limit).map(({ nameSortKey: _sortKey, ...group }) => group);
+	const last = rows[limit - 1];
+	return { groups, next: rows.length > limit && last ? encodeCursor([last.nameSortKey, last.id]) : null };
 }

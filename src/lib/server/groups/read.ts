@@ -26,14 +26,14 @@ export async function listMembers(
 		where: {
 			memberships: { some: { groupId } },
 			...(after && {
-				OR: [{ name: { gt: after[0] } }, { name: after[0], id: { gt: after[1] } }]
+				OR: [{ nameSortKey: { gt: after[0] } }, { nameSortKey: after[0], id: { gt: after[1] } }]
 			})
 		},
-		select: { id: true, name: true, email: true, status: true },
-		orderBy: [{ name: 'asc' }, { id: 'asc' }],
+		select: { id: true, name: true, nameSortKey: true, email: true, status: true },
+		orderBy: [{ nameSortKey: 'asc' }, { id: 'asc' }],
 		take: limit + 1
 	});
-	const members = rows.slice(0, limit);
-	const last = members.at(-1);
-	return { members, next: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
+	const members = rows.slice(0, limit).map(({ nameSortKey: _sortKey, ...member }) => member);
+	const last = rows[limit - 1];
+	return { members, next: rows.length > limit && last ? encodeCursor([last.nameSortKey, last.id]) : null };
 }

@@ -14,7 +14,7 @@ export async function searchPeople(db: DbOrTx, query: string, limit = 20): Promi
 	return db.$queryRaw<PersonMatch[]>`
 		SELECT id, name, email FROM "Person"
 		WHERE name ILIKE ${pattern} OR email ILIKE ${pattern}
-		ORDER BY name ILIKE ${prefix} DESC, name, id
+		ORDER BY name ILIKE ${prefix} DESC, "nameSortKey", id
 		LIMIT ${limit}`;
 }
 

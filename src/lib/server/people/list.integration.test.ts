@@ -55,7 +55,7 @@ beforeAll(async () => {
 	});
 });
 
-const columns: Record<PeopleSort, string> = { name: 'name', email: 'email', created: '"createdAt"' };
+const columns: Record<PeopleSort, string> = { name: '"nameSortKey"', email: 'email', created: '"createdAt"' };
 
 /** The whole list in PostgreSQL's own order: what paging must reproduce, page by page. */
 async function referenceOrder(sort: PeopleSort, dir: 'asc' | 'desc'): Promise<string[]> {
@@ -187,11 +187,8 @@ describe('listPeople', () => {
 				// The page of a search whose count stopped at the limit is still the right page.
 				const page = await listPeopleWithCount(tx, query({ q: 'many', size: 25 }));
 				expect(page.matching.more).toBe(true);
-				expect(page.people.map((p) => p.name)).toEqual(
-					Array.from({ length: extra }, (_, n) => `Many ${n}`)
-						.sort()
-						.slice(0, 25)
-				);
+				// In natural order: "Many 2" before "Many 10".
+				expect(page.people.map((p) => p.name)).toEqual(Array.from({ length: 25 }, (_, n) => `Many ${n}`));
 				throw rolledBack;
 			})
 		).rejects.toBe(rolledBack);
@@ -314,7 +311,10 @@ describe('listPeople', () => {
 		// A cursor near the start, as if people before it had been deleted since.
 		const order = await referenceOrder('name', 'asc');
 		const third = await database.db.person.findUniqueOrThrow({ where: { id: order[2]! } });
-		const back = await listPeople(database.db, query({ before: encodeCursor([third.name, third.id]) }));
+		const back = await listPeople(
+			database.db,
+			query({ before: encodeCursor([third.nameSortKey, third.id]) })
+		);
 		expect(back.people.map((p) => p.id)).toEqual(order.slice(0, 25));
 		expect(back.previous).toBeNull();
 		expect(back.next).not.toBeNull();
@@ -322,8 +322,8 @@ describe('listPeople', () => {
 
 	it('says there is nothing after the last row', async () => {
 		const last = (await referenceOrder('name', 'asc')).at(-1)!;
-		const lastName = (await database.db.person.findUniqueOrThrow({ where: { id: last } })).name;
-		const page = await listPeople(database.db, query({ after: encodeCursor([lastName, last]) }));
+		const lastKey = (await database.db.person.findUniqueOrThrow({ where: { id: last } })).nameSortKey;
+		const page = await listPeople(database.db, query({ after: encodeCursor([lastKey, last]) }));
 		expect(page).toMatchObject({ people: [], next: null, previous: null, hasMore: false });
 	});
 });

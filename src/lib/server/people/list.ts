@@ -25,6 +25,9 @@ export type PersonRow = {
 	groups: { id: string; name: string }[];
 };
 
+/** A row as the page query reads it: with the key the name order pages by (decision 036). */
+type ListedRow = PersonRow & { nameSortKey: string };
+
 export type PeoplePage = {
 	people: PersonRow[];
 	/** Cursors for the pages after and before this one; null where there is none. */
@@ -78,11 +81,11 @@ export async function countPeople(db: DbOrTx, filter: PeopleFilter): Promise<Mat
  */
 const fewMatches = 1000;
 
-const personColumns = Prisma.raw('"id", "name", "email", "role", "status", "createdAt"');
+const personColumns = Prisma.raw('"id", "name", "nameSortKey", "email", "role", "status", "createdAt"');
 
 // Every sort ends with the id, so the order is total and each keyset index is (column, id).
 const sortColumns: Record<PeopleSort, Prisma.Sql> = {
-	name: Prisma.raw('"name"'),
+	name: Prisma.raw('"nameSortKey"'),
 	email: Prisma.raw('"email"'),
 	created: Prisma.raw('"createdAt"')
 };
@@ -118,7 +121,7 @@ export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: numb
 			: Prisma.sql`
 				page AS (SELECT ${personColumns} FROM "Person" WHERE ${filter} ${keyset} ${orderBy} LIMIT ${limit})`;
 	// The page is cut first and only its rows get their groups.
-	const rows = await db.$queryRaw<PersonRow[]>`
+	const rows = await db.$queryRaw<ListedRow[]>`
 		WITH ${page}
 		SELECT page.*, COALESCE(
 			(SELECT json_agg(json_build_object('id', g."id", 'name', g."name"))
@@ -129,7 +132,7 @@ export async function listPeople(db: DbOrTx, query: PeopleQuery, matching?: numb
 		FROM page
 		${orderBy}`;
 	const more = rows.length > query.size;
-	// A person's groups by name as people sort them (the database compares text, "10" before "2").
+	// A person's groups by name as people sort them (the aggregate is in no particular order).
 	const people = rows.slice(0, query.size).map((row) => ({ ...row, groups: sortByName(row.groups) }));
 
 	if (!(backward && cursor)) {
@@ -156,16 +159,18 @@ function keyOf(sort: PeopleSort, key: string[] | null): { value: Prisma.Sql; id:
 	return { value: Prisma.sql`${instant.toISOString()}::timestamptz AT TIME ZONE 'UTC'`, id };
 }
 
-function sortValue(row: PersonRow, sort: PeopleSort): string {
-	return sort === 'created' ? row.createdAt.toISOString() : row[sort];
+function sortValue(row: ListedRow, sort: PeopleSort): string {
+	if (sort === 'created') return row.createdAt.toISOString();
+	return sort === 'name' ? row.nameSortKey : row.email;
 }
 
 function pageOf(
-	people: PersonRow[],
-	edges: { next: PersonRow | undefined; previous: PersonRow | undefined; sort: PeopleSort }
+	rows: ListedRow[],
+	edges: { next: ListedRow | undefined; previous: ListedRow | undefined; sort: PeopleSort }
 ): PeoplePage {
-	const cursorOf = (row: PersonRow | undefined) =>
+	const cursorOf = (row: ListedRow | undefined) =>
 		row ? encodeCursor([sortValue(row, edges.sort), row.id]) : null;
 	const next = cursorOf(edges.next);
+	const people = rows.map(({ nameSortKey: _sortKey, ...person }) => person);
 	return { people, next, previous: cursorOf(edges.previous), hasMore: next !== null };
 }

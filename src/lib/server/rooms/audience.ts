@@ -130,7 +130,7 @@ async function startingRows(
 		if (!matching.more)
 			return {
 				from: Prisma.sql`matches AS "Person"`,
-				with: Prisma.sql`WITH matches AS MATERIALIZED (SELECT "id", "name", "email", "status" FROM "Person" WHERE ${filter})`
+				with: Prisma.sql`WITH matches AS MATERIALIZED (SELECT "id", "name", "nameSortKey", "email", "status" FROM "Person" WHERE ${filter})`
 			};
 	}
 	// Everyone in the default class (no room group) is listed: only a walk finds them.
@@ -179,25 +179,28 @@ export async function listAudience(
 	const masks = new ClassMask(roomGroupIds(room));
 	const cursor = decodeCursor(query.after, 2);
 	const keyset = cursor
-		? Prisma.sql`AND ("Person"."name", "Person"."id") > (${cursor[0]}, ${cursor[1]})`
+		? Prisma.sql`AND ("Person"."nameSortKey", "Person"."id") > (${cursor[0]}, ${cursor[1]})`
 		: Prisma.empty;
 	const start = await startingRows(db, audience, selection, query);
 	const listedMasks = selection.classes.map(({ groups }) => masks.maskOf(groups));
-	const rows = await db.$queryRaw<(Omit<AudienceRow, 'groups'> & { mask: string })[]>`
+	const rows = await db.$queryRaw<(Omit<AudienceRow, 'groups'> & { mask: string; nameSortKey: string })[]>`
 		${start.with}
-		SELECT "Person"."id", "Person"."name", "Person"."email", class.mask
+		SELECT "Person"."id", "Person"."name", "Person"."nameSortKey", "Person"."email", class.mask
 		FROM ${start.from}, LATERAL (SELECT ${masks.of(Prisma.sql`"Person"."id"`)} AS mask) AS class
 		WHERE ${peopleFilterSql({ q: query.q, role: null, status: 'active', group: selection.memberOf })} ${keyset}
 			AND ("Person"."id" = ANY(${selection.ownEntryIds}::text[])
 				OR (NOT "Person"."id" = ANY(${selection.allOwnEntryIds}::text[])
 					AND class.mask = ANY(${listedMasks}::text[])))
-		ORDER BY "Person"."name", "Person"."id"
+		ORDER BY "Person"."nameSortKey", "Person"."id"
 		LIMIT ${query.size + 1}`;
 	const people = rows
 		.slice(0, query.size)
-		.map(({ mask, ...person }) => ({ ...person, groups: masks.groupsOf(mask) }));
-	const last = people.at(-1);
-	return { people, next: rows.length > query.size && last ? encodeCursor([last.name, last.id]) : null };
+		.map(({ mask, nameSortKey: _sortKey, ...person }) => ({ ...person, groups: masks.groupsOf(mask) }));
+	const last = rows[query.size - 1];
+	return {
+		people,
+		next: rows.length > query.size && last ? encodeCursor([last.nameSortKey, last.id]) : null
+	};
 }
 
 /** The room's audience and one page of it, as the page shows them. */

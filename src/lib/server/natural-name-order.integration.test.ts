@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultPeopleQuery } from '$lib/people-query';
+import { useMigratedDatabase } from '../../../scripts/testing/migrated-database';
+import { listGroups } from './groups/list';
+import { listMembers } from './groups/read';
+import { searchPeople } from './people/find';
+import { listPeople } from './people/list';
+import { listRoomAudience } from './rooms/audience';
+
+// The paged lists sort names as people read them, "User 2" before "User 10", across pages
+// (decision 036): the database keeps a sort key for every name it stores.
+const database = useMigratedDatabase('natural_name_order');
+const names = ['User 10', 'User 2', 'user 3', 'User 100', 'User 1', 'Álvaro', 'User 2b'];
+const natural = ['User 1', 'User 2', 'User 2b', 'user 3', 'User 10', 'User 100', 'Álvaro'];
+
+beforeAll(async () => {
+	await database.db.group.createMany({
+		data: ['Team 10', 'Team 9', 'team 1'].map((name) => ({ id: name.replace(' ', '-'), name }))
+	});
+	for (const [n, name] of names.entries()) {
+		await database.db.person.create({
+			data: {
+				email: `user${n}@example.com`,
+				name,
+				memberships: { create: { groupId: 'Team-10' } }
+			}
+		});
+	}
+});
+
+describe('names in natural order', () => {
+	it('pages the people list by name naturally, forward and back', async () => {
+		const query = { ...defaultPeopleQuery, size: 3 as const };
+		const seen: string[] = [];
+		let page = await listPeople(database.db, query);
+		seen.push(...page.people.map((person) => person.name));
+		while (page.next) {
+			page = await listPeople(database.db, { ...query, after: page.next });
+			seen.push(...page.people.map((person) => person.name));
+		}
+		expect(seen).toEqual(natural);
+		const back = await listPeople(database.db, { ...query, before: page.previous });
+		expect(back.people.map((person) => person.name)).toEqual(natural.slice(3, 6));
+
+		const descending = await listPeople(database.db, { ...query, dir: 'desc' });
+		expect(descending.people.map((person) => person.name)).toEqual(natural.toReversed().slice(0, 3));
+	});
+
+	it('pages groups and a group’s members naturally', async () => {
+		const groups = await listGroups(database.db, { limit: 2 });
+		const rest = await listGroups(database.db, { limit: 2, after: groups.next });
+		expect([...groups.groups, ...rest.groups].map((group) => group.name)).toEqual([
+			'team 1',
+			'Team 9',
+			'Team 10'
+		]);
+
+		const first = await listMembers(database.db, 'Team-10', { limit: 4 });
+		const second = await listMembers(database.db, 'Team-10', { limit: 4, after: first.next });
+		expect([...first.members, ...second.members].map((member) => member.name)).toEqual(natural);
+	});
+
+	it('lists the people with access to a room and the picker’s matches naturally', async () => {
+		const room = { defaultAccesses: ['room:read'], groupsAccesses: {}, usersAccesses: {} };
+		const query = { q: '', level: null, group: null, everyone: true, size: 25 as const, after: null };
+		const { page } = await listRoomAudience(database.db, room, query);
+		expect(page.people.map((person) => person.name)).toEqual(natural);
+
+		// Álvaro matches by email only, so comes after the names that start with the search.
+		const matches = await searchPeople(database.db, 'user');
+		expect(matches.map((person) => person.name)).toEqual(natural);
+	});
+
+	it('keeps the order when a name changes, whoever writes it', async () => {
+		const person = await database.db.person.findFirstOrThrow({ where: { name: 'User 100' } });
+		await database.db.person.update({ where: { id: person.id }, data: { name: 'User 4' } });
+		const page = await listPeople(database.db, { ...defaultPeopleQuery, size: 25 });
+		expect(page.people.map((p) => p.name)).toEqual([
+			'User 1',
+			'User 2',
+			'User 2b',
+			'user 3',
+			'User 4',
+			'User 10',
+			'Álvaro'
+		]);
+		await database.db.person.update({ where: { id: person.id }, data: { name: 'User 100' } });
+	});
+});
