@@ -62,6 +62,8 @@ describe('threeWayMerge', () => {
 			groupsAccesses: { design: ['*:write'], ops: ['*:read'] },
 			usersAccesses: { ana: ['*:write'], ben: ['*:read'] }
 		});
+		const keptOrder = { ...yours, usersAccesses: { ben: ['*:read'], ana: ['*:write'] } };
+		expect(Object.keys(mergedAccesses(merges, keptOrder, theirs, {}).usersAccesses)).toEqual(['ben', 'ana']);
 		expect(mergedAccesses(merges, yours, theirs, { 'user:ana': 'theirs' }).usersAccesses).toEqual({
 			ana: ['*:read', 'comments:write'],
 			ben: ['*:read']

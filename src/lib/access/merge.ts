@@ -99,7 +99,8 @@ export function mergedAccesses(
 	const sourceOf = (principal: Principal) => (keepYours.has(principalKey(principal)) ? yours : theirs);
 	const entries = (kind: EntryKind) => {
 		const field = entryField[kind];
-		const ids = [...new Set([...Object.keys(theirs[field]), ...Object.keys(yours[field])])];
+		// Yours first: the grid keeps the admin's order, with entries only Liveblocks has after them.
+		const ids = [...new Set([...Object.keys(yours[field]), ...Object.keys(theirs[field])])];
 		// fromEntries defines own properties, so an id like "__proto__" stays an entry.
 		return Object.fromEntries(
 			ids.flatMap((id) => {

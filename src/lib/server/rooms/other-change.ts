@@ -11,6 +11,7 @@ const aboutRoom = (roomId: string) => ({ targetType: 'room', targetId: roomId })
  * it with the version it loads, so a later conflict looks only at events after it. Ids only grow
  * and a save is audited after Liveblocks has it, so no save the loaded version lacks is before it
  * (unlike a clock, which the app and the database need not agree on). 0 when there is none.
+ * (docs/decisions/032-three-way-conflict-view.md)
  */
 export async function auditPosition(db: DbOrTx, roomId: string): Promise<bigint> {
 	const newest = await db.auditEvent.aggregate({ _max: { id: true }, where: aboutRoom(roomId) });
