@@ -19,6 +19,8 @@ export async function postRoomAccessSave(
 		edited: RoomAccesses | string;
 		/** People the edit invites, as the editor posts them (`key` is their row's placeholder id). */
 		invites?: { key: string; email: string; name: string }[];
+		/** The room's newest audit event when `loaded` was read (the page's `loadedAuditId`). */
+		loadedAuditId?: string;
 	}
 ): Promise<ActionResult> {
 	const json = (value: RoomAccesses | string) => (typeof value === 'string' ? value : JSON.stringify(value));
@@ -34,7 +36,8 @@ export async function postRoomAccessSave(
 		body: new URLSearchParams({
 			loaded: json(fields.loaded),
 			edited: json(fields.edited),
-			...(fields.invites ? { invites: JSON.stringify(fields.invites) } : {})
+			...(fields.invites ? { invites: JSON.stringify(fields.invites) } : {}),
+			...(fields.loadedAuditId ? { loadedAuditId: fields.loadedAuditId } : {})
 		})
 	});
 	// An error (thrown by the action) carries its status only on the response.

@@ -4,5 +4,6 @@ export * from './validate';
 export * from './resolve';
 export * from './diff';
 export * from './matrix';
+export * from './merge';
 export * from './policy';
 export * from './organization';

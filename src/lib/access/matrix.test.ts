@@ -6,7 +6,6 @@ import {
 	inheritedLevel,
 	matrixOf,
 	matrixToAccesses,
-	resolveConflict,
 	rowDifferences,
 	sameRow,
 	type AccessMatrix
@@ -97,46 +96,6 @@ describe('rowDifferences', () => {
 					Object.keys(update.groupsAccesses ?? {}).length +
 					Object.keys(update.usersAccesses ?? {}).length;
 				expect(rowDifferences(before, after)).toHaveLength(count);
-			})
-		);
-	});
-});
-
-describe('resolveConflict', () => {
-	const mine: RoomAccesses = {
-		defaultAccesses: ['*:write'],
-		groupsAccesses: { design: ['*:write'], ops: ['*:read'] },
-		usersAccesses: { ana: ['*:read'] }
-	};
-	const current: RoomAccesses = {
-		defaultAccesses: ['*:read'],
-		groupsAccesses: { design: ['*:read'] },
-		usersAccesses: { ana: ['*:read'], ben: ['*:write'] }
-	};
-
-	it('keeps every row not taken as mine has it, so an entry only the current version has stays out', () => {
-		expect(resolveConflict(mine, current, [])).toEqual(mine);
-	});
-
-	it('takes the chosen rows from the current version: its entries, and no entry where it has none', () => {
-		const resolved = resolveConflict(mine, current, [
-			{ kind: 'default' },
-			{ kind: 'group', id: 'ops' },
-			{ kind: 'group', id: 'design' },
-			{ kind: 'user', id: 'ben' }
-		]);
-		expect(resolved).toEqual({
-			defaultAccesses: ['*:read'],
-			groupsAccesses: { design: ['*:read'] },
-			usersAccesses: { ana: ['*:read'], ben: ['*:write'] }
-		});
-	});
-
-	it('gives the current version when every differing row is taken from it, and mine when none is', () => {
-		fc.assert(
-			fc.property(validRoom, validRoom, (a, b) => {
-				const all = rowDifferences(b, a).map((difference) => difference.principal);
-				expect(diffRoomAccess(b, resolveConflict(a, b, all))).toEqual({});
 			})
 		);
 	});

@@ -11,7 +11,8 @@ export type AccessMatrix = { defaultRow: AccessRow; groups: MatrixEntry[]; users
 export type Cell = keyof AccessRow;
 
 export const entryField = { group: 'groupsAccesses', user: 'usersAccesses' } as const;
-const cells = Object.keys(emptyRow) as Cell[];
+/** Every cell of a row, in the editor's column order. */
+export const cells = Object.keys(emptyRow) as Cell[];
 
 export function matrixOf(accesses: RoomAccesses): AccessMatrix {
 	const entries = (lists: Record<string, string[]>) =>
@@ -68,6 +69,11 @@ export function inheritedLevel(row: AccessRow, cell: Exclude<Cell, 'room' | 'pre
 	return row.room;
 }
 
+/** The cells that read differently between two versions of a row; every cell where one has no entry. */
+export function changedCells(a: AccessRow | null, b: AccessRow | null): Cell[] {
+	return a && b ? cells.filter((cell) => a[cell] !== b[cell]) : [...cells];
+}
+
 export type RowDifference = {
 	principal: Principal;
 	/** null: the principal has no entry on that side */
@@ -89,8 +95,7 @@ export function rowDifferences(before: RoomAccesses, after: RoomAccesses): RowDi
 		const [a, b] = [listOf(before, principal), listOf(after, principal)];
 		const rowA = a ? scopesToRow(a) : null;
 		const rowB = b ? scopesToRow(b) : null;
-		const changed = rowA && rowB ? cells.filter((cell) => rowA[cell] !== rowB[cell]) : [...cells];
-		differences.push({ principal, before: rowA, after: rowB, changed });
+		differences.push({ principal, before: rowA, after: rowB, changed: changedCells(rowA, rowB) });
 	};
 	if (update.defaultAccesses) compare({ kind: 'default' });
 	for (const kind of ['group', 'user'] as const) {
@@ -100,32 +105,4 @@ export function rowDifferences(before: RoomAccesses, after: RoomAccesses): RowDi
 		for (const id of ids.filter((id) => changedIds.has(id))) compare({ kind, id });
 	}
 	return differences;
-}
-
-/**
- * After a refused save: the rows listed in `takeCurrent` as Liveblocks has them now (no entry where
- * it has none), every other row as the admin's version has it.
- */
-export function resolveConflict(
-	mine: RoomAccesses,
-	current: RoomAccesses,
-	takeCurrent: readonly Principal[]
-): RoomAccesses {
-	const taken = new Set(takeCurrent.map(principalKey));
-	const sourceOf = (principal: Principal) => (taken.has(principalKey(principal)) ? current : mine);
-	const entries = (kind: EntryKind) => {
-		const field = entryField[kind];
-		const ids = [...new Set([...Object.keys(mine[field]), ...Object.keys(current[field])])];
-		return Object.fromEntries(
-			ids.flatMap((id) => {
-				const list = listOf(sourceOf({ kind, id }), { kind, id });
-				return list ? [[id, [...list]]] : [];
-			})
-		);
-	};
-	return {
-		defaultAccesses: [...sourceOf({ kind: 'default' }).defaultAccesses],
-		groupsAccesses: entries('group'),
-		usersAccesses: entries('user')
-	};
 }

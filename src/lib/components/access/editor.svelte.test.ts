@@ -41,16 +41,43 @@ describe('AccessEditorState', () => {
 		]);
 	});
 
-	it('after a conflict, starts from the current version with the rows kept as chosen', () => {
-		const editor = new AccessEditorState(loaded);
+	it('after a conflict, merges one-sided changes, takes the chosen side of a contested row, and saves only yours', () => {
+		const editor = new AccessEditorState(loaded, '7');
 		editor.add('user', 'ben', viewer);
-		editor.conflict = { ...loaded, defaultAccesses: ['*:write'] };
+		editor.setRow({ kind: 'group', id: 'design' }, { ...emptyRow, room: 'write', storage: 'read' });
+		editor.conflict = {
+			current: { ...loaded, defaultAccesses: ['*:write'], groupsAccesses: {} },
+			otherChange: { by: 'outside' },
+			currentAuditId: '9'
+		};
+		expect(editor.merges.map((merge) => [merge.principal, merge.outcome])).toEqual([
+			[{ kind: 'default' }, 'theirs'],
+			[{ kind: 'group', id: 'design' }, 'choose'],
+			[{ kind: 'user', id: 'ben' }, 'yours']
+		]);
 
-		editor.resolve([{ kind: 'default' }]);
+		editor.resolve({ 'group:design': 'theirs' });
 
 		expect(editor.conflict).toBeNull();
+		expect(editor.loadedAuditId).toBe('9');
 		expect(editor.loaded.defaultAccesses).toEqual(['*:write']);
 		expect(editor.payload).toEqual({ usersAccesses: { ben: ['*:read'] } });
+	});
+
+	it('after a conflict, shows an entry the merge leaves out as removed, to restore', () => {
+		const editor = new AccessEditorState(loaded);
+		editor.remove('user', 'ana');
+		editor.conflict = {
+			current: { ...loaded, defaultAccesses: ['*:write'] },
+			otherChange: { by: 'outside' },
+			currentAuditId: '3'
+		};
+		editor.resolve({});
+
+		expect(editor.payload).toEqual({ usersAccesses: { ana: null } });
+		expect(editor.removed).toEqual([{ kind: 'user', entry: { id: 'ana', row: viewer } }]);
+		editor.restore('user', 'ana');
+		expect(editor.payload).toEqual({});
 	});
 
 	it('invites an email with a placeholder row the save carries, once, and drops it with its row', () => {

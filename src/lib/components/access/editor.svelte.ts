@@ -3,19 +3,34 @@
 // calls, so what the page shows is what the server will check.
 import {
 	diffRoomAccess,
+	entryField,
 	matrixOf,
 	matrixToAccesses,
-	resolveConflict,
+	mergedAccesses,
 	rowDifferences,
+	scopesToRow,
+	threeWayMerge,
 	validateRoomAccesses,
 	type AccessMatrix,
 	type AccessRow,
 	type EntryKind,
 	type MatrixEntry,
+	type MergeChoice,
 	type Principal,
 	type RoomAccesses
 } from '$lib/access';
 import { newInviteKey, type InviteProblem } from '$lib/rooms/invites';
+import type { OtherChange } from '$lib/rooms/other-change';
+
+/** A save refused because the room changed meanwhile, as the server answered it. */
+export type Conflict = {
+	/** What Liveblocks has now. */
+	current: RoomAccesses;
+	/** Who made the change, from the audit log. */
+	otherChange: OtherChange;
+	/** The audit position of `current`, which becomes the loaded version's once merged. */
+	currentAuditId: string;
+};
 
 /** A person to create on save, whose row's id is a placeholder (`key`); a blank name means the default. */
 export type PendingInvite = { key: string; email: string; name: string };
@@ -25,9 +40,11 @@ const noAccesses: RoomAccesses = { defaultAccesses: [], groupsAccesses: {}, user
 export class AccessEditorState {
 	/** What Liveblocks had when this editor loaded (or when a conflict was resolved). */
 	loaded: RoomAccesses = $state.raw(noAccesses);
+	/** The room's newest audit event when `loaded` was read: a conflict names the saves after it. */
+	loadedAuditId = $state('0');
 	matrix: AccessMatrix = $state(matrixOf(noAccesses));
-	/** Set when a save was refused because the room changed meanwhile: what Liveblocks has now. */
-	conflict: RoomAccesses | null = $state.raw(null);
+	/** Set when a save was refused because the room changed meanwhile. */
+	conflict: Conflict | null = $state.raw(null);
 	/** Entries taken out since loading, kept so each can be restored until the save. */
 	removed: { kind: EntryKind; entry: MatrixEntry }[] = $state([]);
 	/** People invited by email since loading; each has a user row until it is removed. */
@@ -41,14 +58,19 @@ export class AccessEditorState {
 	readonly payload = $derived(diffRoomAccess(this.loaded, this.edited));
 	/** The invites the save carries: those whose row is still in the matrix. */
 	readonly invitesToSave = $derived(this.invites.filter((invite) => this.has('user', invite.key)));
+	/** During a conflict, every row either side changed and how it merges. */
+	readonly merges = $derived(
+		this.conflict ? threeWayMerge(this.loaded, this.edited, this.conflict.current) : []
+	);
 
-	constructor(loaded: RoomAccesses) {
-		this.restart(loaded);
+	constructor(loaded: RoomAccesses, loadedAuditId = '0') {
+		this.restart(loaded, loadedAuditId);
 	}
 
 	/** Starts over from `accesses` as both the loaded and the edited version. */
-	restart(accesses: RoomAccesses) {
+	restart(accesses: RoomAccesses, loadedAuditId = this.loadedAuditId) {
 		this.loaded = accesses;
+		this.loadedAuditId = loadedAuditId;
 		this.matrix = matrixOf(accesses);
 		this.conflict = null;
 		this.removed = [];
@@ -112,14 +134,28 @@ export class AccessEditorState {
 		this.entries(kind).push(entry);
 	}
 
-	/** Keeps the admin's version except the rows taken from the current one, now the loaded version. */
-	resolve(takeCurrent: Principal[]) {
+	/** Drops every change and starts from what Liveblocks has now. */
+	discardForCurrent() {
+		if (this.conflict) this.restart(this.conflict.current, this.conflict.currentAuditId);
+	}
+
+	/**
+	 * Makes the merge the edited version and Liveblocks' version the loaded one: what is left to save
+	 * is the admin's side of it, reviewed as any edit. Entries the merge leaves out show as removed.
+	 */
+	resolve(choices: Record<string, MergeChoice>) {
 		if (!this.conflict) return;
-		const current = this.conflict;
-		const resolved = resolveConflict(this.edited, current, takeCurrent);
+		const { current, currentAuditId } = this.conflict;
+		const merged = mergedAccesses(this.merges, this.edited, current, choices);
 		this.loaded = current;
-		this.matrix = matrixOf(resolved);
+		this.loadedAuditId = currentAuditId;
+		this.matrix = matrixOf(merged);
+		this.removed = (['group', 'user'] as const).flatMap((kind) => {
+			const field = entryField[kind];
+			return Object.entries(current[field])
+				.filter(([id]) => !Object.hasOwn(merged[field], id))
+				.map(([id, scopes]) => ({ kind, entry: { id, row: scopesToRow(scopes) } }));
+		});
 		this.conflict = null;
-		this.removed = [];
 	}
 }

@@ -15,6 +15,7 @@ import {
 	saveRoomAccess,
 	SaveNotRecorded
 } from '$lib/server/rooms/access';
+import { auditPosition, otherChange } from '$lib/server/rooms/other-change';
 import { describePrincipals, peopleByIds } from '$lib/server/rooms/principals';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { LiveblocksUnavailable, RoomNotFound, WriteUnconfirmed } from '$lib/server/liveblocks';
@@ -35,11 +36,14 @@ export const load: PageServerLoad = async (event) => {
 	const viewer = await requirePerson(event, staffRoles);
 	const roomId = event.params.id;
 	try {
+		const loadedAuditId = await auditPosition(db, roomId);
 		const room = await openRoom(db, liveblocks(), roomId);
 		const accesses = accessesOf(room);
 		return {
 			room: { id: room.id, organizationId: room.organizationId, title: room.metadata.title ?? null },
 			accesses,
+			/** The room's newest audit event when it was read: a conflict names the saves after it. */
+			loadedAuditId: String(loadedAuditId),
 			principals: await describePrincipals(db, accesses),
 			why: await whyFor(event.url.searchParams.get('why')),
 			canEdit: viewer.role === 'admin',
@@ -60,7 +64,13 @@ const saveSchema = z.object({
 	loaded: roomAccessesSchema,
 	edited: roomAccessesSchema,
 	/** People to create and invite, whose rows in `edited` have placeholder ids. */
-	invites: inviteDraftsSchema.default([])
+	invites: inviteDraftsSchema.default([]),
+	/** auditPosition when `loaded` was read; without it, any save in the log may explain a conflict. */
+	loadedAuditId: z
+		.string()
+		.regex(/^\d{1,18}$/)
+		.transform((id) => BigInt(id))
+		.default(0n)
 });
 
 function readJson(value: FormDataEntryValue | null): unknown {
@@ -80,16 +90,19 @@ export const actions: Actions = {
 		const parsed = saveSchema.safeParse({
 			loaded: readJson(form.get('loaded')),
 			edited: readJson(form.get('edited')),
-			invites: form.has('invites') ? readJson(form.get('invites')) : undefined
+			invites: form.has('invites') ? readJson(form.get('invites')) : undefined,
+			loadedAuditId: form.get('loadedAuditId') ?? undefined
 		});
 		if (!parsed.success)
 			return fail(400, {
 				outcome: 'failed' as const,
 				problem: 'The editor sent an unreadable matrix. Reload the page.'
 			});
-		const { loaded, edited, invites } = parsed.data;
+		const { loaded, edited, invites, loadedAuditId } = parsed.data;
 		const lifetimeMs = env.INVITE_LIFETIME_HOURS * 60 * 60_000;
 		try {
+			// Read before the save reads the room again, so it becomes the position of what a conflict shows.
+			const position = await auditPosition(db, roomId);
 			const result = await saveRoomAccess(
 				db,
 				liveblocks(),
@@ -102,7 +115,11 @@ export const actions: Actions = {
 				case 'invalid':
 					return fail(400, result);
 				case 'conflict':
-					return fail(409, result);
+					return fail(409, {
+						...result,
+						otherChange: await otherChange(db, roomId, loadedAuditId, result.current, admin.id),
+						currentAuditId: String(position)
+					});
 				case 'invites-refused':
 					return fail(409, result);
 				case 'unchanged':
