@@ -28,9 +28,8 @@ export const resourceLabels: Record<Resource, string> = {
 	feeds: 'Feeds'
 };
 
-/** Legacy `room:presence:write`: accepted next to a base scope, it grants nothing more in Liveblocks 3.24. */
+/** Legacy `room:presence:write` (read-only with presence): accepted next to a base scope, it grants nothing more in 3.24. */
 export const presenceLabel = 'Can share presence';
-export const presenceHint = 'legacy read-only with presence';
 
 /** What room.getSelf() reports, in words. */
 export const selfLabels = { canWrite: 'Can edit storage', canComment: 'Can comment' } as const;
