@@ -44,13 +44,23 @@ test('an admin’s access change appears in the audit log with the changed cells
 	await expect(events.nth(0)).toContainText(`by ${admin.name}`);
 	await expect(events.nth(0)).toContainText('just now');
 	await expect(events.nth(0).getByTestId('audit-changes').getByRole('listitem')).toHaveText([
-		'Everyone signed in (default) · Room: no access → read',
-		`Group ${group} · Comments: inherit → none`
+		'Everyone signed in (default) · Access: No access → Can view',
+		`Group ${group} · Access: Can edit (Room: Read, Storage: Write) → Can edit (Room: Read, Storage: Write, Comments: No access)`
 	]);
 	await expect(events.nth(1).getByTestId('audit-changes').getByRole('listitem')).toHaveText([
-		`Group ${group} · Storage: inherit → write`
+		`Group ${group} · Access: Can view → Can edit (Room: Read, Storage: Write)`
 	]);
 	await page.screenshot({ path: 'docs/screenshots/audit-log.png' });
+	// Support can still read the lists exactly as Liveblocks has them.
+	await page.getByLabel('Show as Liveblocks scopes').check();
+	await expect(events.nth(0).getByTestId('audit-changes').getByRole('listitem')).toHaveText([
+		'Everyone signed in (default) · Access: [] (no access) → *:read',
+		`Group ${group} · Access: *:read storage:write → *:read storage:write comments:none`
+	]);
+	await expect(events.nth(1).getByTestId('audit-changes').getByRole('listitem')).toHaveText([
+		`Group ${group} · Access: room:read → *:read storage:write`
+	]);
+	await page.getByLabel('Show as Liveblocks scopes').uncheck();
 
 	// The room's own page links to the same history; the target links back to the room.
 	await page.goto(`/rooms/${roomId}/access`);

@@ -6,6 +6,8 @@ test('an admin ticks rooms, previews a group change, starts it and follows it to
 	page,
 	world
 }) => {
+	// Preview, job and both views of each (words, then scopes): more steps than most tests.
+	test.slow();
 	const admin = await world.person({ role: 'admin' });
 	const group = await world.group();
 	const prefix = world.unique('bulk');
@@ -37,21 +39,36 @@ test('an admin ticks rooms, previews a group change, starts it and follows it to
 	await page.getByRole('combobox', { name: 'Find a group' }).fill(group);
 	await page.getByRole('option', { name: new RegExp(group) }).click();
 	await expect(page.getByLabel('Group id')).toHaveValue(group);
-	await page.getByLabel('Edit', { exact: true }).check();
+	await page.getByLabel('Can edit', { exact: true }).check();
 	await page.getByRole('button', { name: 'Preview' }).click();
 
 	await expect(page.getByTestId('preview-summary')).toContainText(
 		'Of 3 rooms: 2 will change, 1 already match'
 	);
+	// The change and each room's entry read in words; the scopes show only when asked for.
+	await expect(page.getByTestId('preview-change')).toHaveText(
+		`Set group ${group} to Can edit in 3 rooms chosen`
+	);
 	const previewRows = page.getByTestId('preview-rooms').getByRole('row');
 	await expect(previewRows).toHaveCount(3);
 	// "→" is for the eye; screen readers hear "becomes".
 	await expect(previewRows.filter({ hasText: rooms[1]! })).toContainText(
+		`Group ${group}: Can view →becomes Can edit`
+	);
+	await expect(previewRows.filter({ hasText: rooms[0]! })).toContainText(
+		`Group ${group}: No entry →becomes Can edit`
+	);
+	await page.getByLabel('Show as Liveblocks scopes').check();
+	await expect(page.getByTestId('preview-change')).toHaveText(
+		`Set group ${group} to *:write in 3 rooms chosen`
+	);
+	await expect(previewRows.filter({ hasText: rooms[1]! })).toContainText(
 		`Group ${group}: room:read →becomes *:write`
 	);
 	await expect(previewRows.filter({ hasText: rooms[0]! })).toContainText(
-		`Group ${group}: no entry →becomes *:write`
+		`Group ${group}: No entry →becomes *:write`
 	);
+	await page.getByLabel('Show as Liveblocks scopes').uncheck();
 
 	await page.getByRole('button', { name: 'Start job' }).click();
 	await expect(page.getByText('Tick the box to confirm the change.')).toBeVisible();
@@ -67,6 +84,19 @@ test('an admin ticks rooms, previews a group change, starts it and follows it to
 	await expect(results.locator(`[data-room="${rooms[1]}"]`)).toContainText('changed');
 	await expect(results.locator(`[data-room="${rooms[2]}"]`)).toContainText('unchanged');
 	await expect(page.getByTestId('counts')).toContainText('2 changed · 1 unchanged · 0 failed');
+	await expect(page.getByTestId('job-title')).toHaveText(`Set group ${group} to Can edit`);
+	await expect(results.locator(`[data-room="${rooms[1]}"]`)).toContainText(
+		`Group ${group}: Can view →becomes Can edit`
+	);
+	await expect(page.getByTestId('job-scopes')).toBeHidden();
+	await page.getByLabel('Show as Liveblocks scopes').check();
+	await expect(page.getByTestId('job-scopes')).toHaveText(
+		`As Liveblocks scopes: Set group ${group} to *:write`
+	);
+	await expect(results.locator(`[data-room="${rooms[1]}"]`)).toContainText(
+		`Group ${group}: room:read →becomes *:write`
+	);
+	await page.getByLabel('Show as Liveblocks scopes').uncheck();
 
 	for (const id of rooms) {
 		const { groupsAccesses } = await world.liveblocks.getRoom(id);
@@ -75,5 +105,23 @@ test('an admin ticks rooms, previews a group change, starts it and follows it to
 		).toBe(true);
 	}
 	await page.getByRole('link', { name: '← Bulk changes' }).click();
-	await expect(page.getByTestId('jobs')).toContainText(`Set group ${group} to *:write`);
+	await expect(page.getByTestId('jobs')).toContainText(`Set group ${group} to Can edit`);
+});
+
+test('custom levels name each resource and what an inherited one resolves to', async ({ page, world }) => {
+	await signIn(page, await world.person({ role: 'admin' }));
+	await page.goto('/rooms/bulk/new');
+	await page.getByLabel("Set a group's access").check();
+	await page.getByLabel('Custom levels').check();
+	const levels = page.getByTestId('row-levels');
+	await expect(levels.getByLabel('Public comments')).toHaveValue('inherit');
+	await expect(levels.getByLabel('Public comments').locator('option:checked')).toHaveText('Inherits (Read)');
+	await levels.getByLabel('Room').selectOption('Write');
+	await expect(levels.getByLabel('Storage').locator('option:checked')).toHaveText('Inherits (Write)');
+	// The comment visibilities follow comments.
+	// A select's name also holds its chosen option: "Comments Inherits (Write)".
+	await levels.getByLabel(/^Comments/).selectOption('No access');
+	await expect(levels.getByLabel('Public comments').locator('option:checked')).toHaveText(
+		'Inherits (No access)'
+	);
 });

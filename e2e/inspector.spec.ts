@@ -53,6 +53,14 @@ test('support inspects a member: the predicted getSelf() is what the member sees
 	await expect(predicted.getByTestId('predicted-self-info')).toHaveText(
 		(await memberPage.getByTestId('self-info').textContent())!
 	);
+	// In words by default; as Liveblocks reports them, the same values the member's room shows.
+	await expect(predicted.getByTestId('predicted-can-write')).toHaveText('No');
+	await expect(predicted.getByTestId('predicted-can-comment')).toHaveText('Yes');
+	await expect(predicted.getByTestId('applying-entries').getByRole('listitem')).toHaveText([
+		'Everyone signed in (default): No access',
+		`Group ${reviewers}: Can comment`
+	]);
+	await predicted.getByLabel('Show as Liveblocks scopes').check();
 	await expect(predicted.getByTestId('predicted-can-write')).toHaveText(
 		(await memberPage.getByTestId('can-write').textContent())!
 	);
@@ -60,6 +68,10 @@ test('support inspects a member: the predicted getSelf() is what the member sees
 		(await memberPage.getByTestId('can-comment').textContent())!
 	);
 	await expect(predicted.getByTestId('predicted-can-comment')).toHaveText('true');
+	await expect(predicted.getByTestId('applying-entries').getByRole('listitem')).toHaveText([
+		'Everyone signed in (default): [] (no access)',
+		`Group ${reviewers}: room:read comments:write`
+	]);
 
 	// Liveblocks now lists them among the room's active users.
 	await expect(async () => {

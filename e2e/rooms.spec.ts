@@ -29,7 +29,7 @@ test('an admin syncs, searches, creates a room from a preset, opens it live and 
 	await page.getByLabel('Id', { exact: true }).fill(roomId);
 	await page.getByLabel('Key 1').fill('title');
 	await page.getByLabel('Value 1').fill(title);
-	await page.getByLabel('Anyone signed in can view', { exact: true }).check();
+	await page.getByLabel('Can view', { exact: true }).check();
 	await page.getByRole('button', { name: 'Create room' }).click();
 
 	await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}/access\\?created$`));

@@ -143,7 +143,7 @@ test('the bulk change form asks before leaving, and starting the job does not', 
 
 	await page.getByLabel("Set a group's access").check();
 	await page.getByLabel('Group id').fill(group);
-	await page.getByLabel('Edit', { exact: true }).check();
+	await page.getByLabel('Can edit', { exact: true }).check();
 	await page.getByRole('button', { name: 'Preview' }).click();
 	await expect(page.getByTestId('preview-summary')).toContainText('Of 1 room: 1 will change');
 	// A preview saves nothing: leaving still asks.

@@ -13,28 +13,36 @@ const room = (defaultAccesses: string[], groups = {}, users = {}) => ({
 });
 
 describe('room access events', () => {
-	it('names each changed cell of each row in the editor’s words', () => {
+	it('says each changed row before and after in words, and keeps its scopes for who asks', () => {
 		const event = {
 			action: 'room.access-updated',
 			before: room(['room:read'], { designers: ['room:read'] }),
 			after: room(['room:read'], { designers: ['*:read', 'storage:write', 'comments:none'] })
 		};
 		expect(lines(event)).toEqual([
-			'Group Designers · Storage: inherit → write',
-			'Group Designers · Comments: inherit → none'
+			'Group Designers · Access: Can view → Can edit (Room: Read, Storage: Write, Comments: No access)'
 		]);
+		expect(describeChanges(event, names)[0]!.scopes).toEqual({
+			before: 'room:read',
+			after: '*:read storage:write comments:none'
+		});
 	});
 
-	it('says what an added or removed row grants, and the default row’s "no access"', () => {
+	it('says what an added or removed row grants, and the default row’s "No access"', () => {
 		const event = {
 			action: 'room.access-updated',
 			before: room(['*:read'], { ops: ['*:write'] }),
 			after: { ...room([], {}, { ada: ['*:write', 'feeds:read'] }), bulkJobId: 'job-1' }
 		};
 		expect(lines(event)).toEqual([
-			'Everyone signed in (default) · Room: read → no access',
-			'Group Operations · Access: Room write → —',
-			'Ada Lovelace · Access: — → Room write, Feeds read'
+			'Everyone signed in (default) · Access: Can view → No access',
+			'Group Operations · Access: Can edit → —',
+			'Ada Lovelace · Access: — → Can edit (Room: Write, Feeds: Read)'
+		]);
+		expect(describeChanges(event, names).map((line) => line.scopes)).toEqual([
+			{ before: '*:read', after: '[] (no access)' },
+			{ before: '*:write', after: null },
+			{ before: null, after: '*:write feeds:read' }
 		]);
 		expect(referencedIds(event)).toEqual({ groups: ['ops'], people: ['ada'] });
 	});
@@ -42,11 +50,12 @@ describe('room access events', () => {
 	it('reads a list rewritten in today’s spelling as the same access', () => {
 		const event = { action: 'room.access-updated', before: room(['room:write']), after: room(['*:write']) };
 		expect(lines(event)).toEqual([
-			"Everyone signed in (default) · Scopes: the same access → rewritten in today's spelling"
+			"Everyone signed in (default) · Access: Can edit → Can edit, in today's spelling"
 		]);
+		expect(describeChanges(event, names)[0]!.scopes).toEqual({ before: 'room:write', after: '*:write' });
 	});
 
-	it('shows a created room as cells from nothing, with its organization, metadata and preset', () => {
+	it('shows a created room as rows from nothing, with its organization, metadata and preset', () => {
 		const event = {
 			action: 'room.created',
 			before: null,
@@ -55,22 +64,22 @@ describe('room access events', () => {
 				organizationId: 'default',
 				metadata: { title: 'Design review', tags: ['a', 'b'] },
 				...room(['*:read'], { designers: ['*:write'] }),
-				preset: 'can-view'
+				preset: 'view'
 			}
 		};
 		expect(lines(event)).toEqual([
-			'Everyone signed in (default) · Room: no access → read',
-			'Group Designers · Access: — → Room write',
+			'Everyone signed in (default) · Access: No access → Can view',
+			'Group Designers · Access: — → Can edit',
 			'Organization: — → default',
 			'Metadata title: — → Design review',
 			'Metadata tags: — → a, b',
-			'Preset: — → can-view'
+			'Preset: — → Can view'
 		]);
 	});
 
 	it('shows a deleted room as everything it granted going away', () => {
 		const event = { action: 'room.deleted', before: room(['*:write']), after: null };
-		expect(lines(event)).toEqual(['Everyone signed in (default) · Room: write → no access']);
+		expect(lines(event)).toEqual(['Everyone signed in (default) · Access: Can edit → No access']);
 	});
 });
 
@@ -128,10 +137,20 @@ describe('people, groups and memberships', () => {
 		};
 		expect(referencedIds(event).groups).toEqual(['ops']);
 		expect(lines(event)).toEqual([
-			'Change: — → Remove group ops',
+			'Change: — → Remove group Operations',
 			'Rooms chosen by: — → 3 rooms chosen',
 			'Rooms: — → 3'
 		]);
+		const setting = {
+			action: 'bulk-job.created',
+			before: null,
+			after: { change: { kind: 'set-group', groupId: 'designers', scopes: ['*:read', 'comments:write'] } }
+		};
+		expect(lines(setting)).toEqual(['Change: — → Set group Designers to Can comment']);
+		expect(describeChanges(setting, names)[0]!.scopes).toEqual({
+			before: null,
+			after: 'Set group Designers to *:read comments:write'
+		});
 		expect(
 			lines({ action: 'access-request.declined', before: null, after: { declinedReason: 'No' } })
 		).toEqual(['Declined reason: — → No']);

@@ -1,24 +1,38 @@
-// An audit event's before and after in words: the changed cells of a room's access as the editor
-// names them, the changed fields of a person or group, who joined or left a group. Pure, so the
+// An audit event's before and after in words: each changed row of a room's access in labels.ts'
+// words (with its scopes for who asks for them), the changed fields of a person or group, who joined or left a group. Pure, so the
 // audit page, its CSV export and tests read events the same way.
 import {
 	describePolicyChange,
+	listOf,
 	rowDifferences,
-	type AccessRow,
-	type Cell,
 	type PolicyChange,
 	type RoomAccesses
 } from '$lib/access';
-import { cellLabels, cellValue, principalLabel, type Names } from '$lib/components/access/labels';
+import {
+	entryLabel,
+	policyChangeLabel,
+	presetLabels,
+	principalLabel,
+	rowLabel,
+	scopesText,
+	type Names
+} from '$lib/labels';
 
 /** What the describer reads of an event. */
 export type AuditEventContent = { action: string; before: unknown; after: unknown };
 
 /**
  * One thing that changed: `field` of `subject` (a row of a room's access; absent for the target
- * itself) went from `before` to `after`; null is "not there" (created, removed, not set).
+ * itself) went from `before` to `after`; null is "not there" (created, removed, not set). A row of
+ * a room's access also carries its lists as Liveblocks spells them, for "Show as Liveblocks scopes".
  */
-export type ChangeLine = { subject?: string; field: string; before: string | null; after: string | null };
+export type ChangeLine = {
+	subject?: string;
+	field: string;
+	before: string | null;
+	after: string | null;
+	scopes?: { before: string | null; after: string | null };
+};
 
 const accessKeys = ['defaultAccesses', 'groupsAccesses', 'usersAccesses'] as const;
 const noAccess: RoomAccesses = { defaultAccesses: [], groupsAccesses: {}, usersAccesses: {} };
@@ -92,7 +106,7 @@ export function describeChanges(event: AuditEventContent, names: Names): ChangeL
 	];
 }
 
-/** A line as one sentence, for the CSV export and screen readers: "Group Design · Storage: read → write". */
+/** A line as one sentence, for the CSV export and screen readers: "Group Design · Access: Can view → Can edit". */
 export function changeText(line: ChangeLine): string {
 	const subject = line.subject ? `${line.subject} · ` : '';
 	return `${subject}${line.field}: ${line.before ?? '—'} → ${line.after ?? '—'}`;
@@ -123,31 +137,27 @@ function accessesIn(value: unknown): RoomAccesses | undefined {
 	};
 }
 
+/** One line per row that changed: the whole row in words on each side, as bulk previews say it. */
 function accessLines(before: RoomAccesses, after: RoomAccesses, names: Names): ChangeLine[] {
-	const cellsOf = (row: AccessRow, cells: Cell[]) =>
-		cells
-			.filter((cell) => row[cell] !== 'inherit' && row[cell] !== false)
-			.map((cell) => `${cellLabels[cell]} ${cellValue(row, cell)}`)
-			.join(', ');
-	return rowDifferences(before, after).flatMap(
-		({ principal, before: was, after: now, changed }): ChangeLine[] => {
-			const subject = principalLabel(principal, names);
-			if (!was && now) return [{ subject, field: 'Access', before: null, after: cellsOf(now, changed) }];
-			if (was && !now) return [{ subject, field: 'Access', before: cellsOf(was, changed), after: null }];
-			if (!was || !now) return [];
-			if (changed.length === 0) {
-				return [
-					{ subject, field: 'Scopes', before: 'the same access', after: "rewritten in today's spelling" }
-				];
-			}
-			return changed.map((cell) => ({
-				subject,
-				field: cellLabels[cell],
-				before: cellValue(was, cell),
-				after: cellValue(now, cell)
-			}));
+	return rowDifferences(before, after).map(({ principal, before: was, after: now, changed }): ChangeLine => {
+		const [listBefore, listAfter] = [listOf(before, principal), listOf(after, principal)];
+		const scopes = {
+			before: listBefore ? scopesText(listBefore) : null,
+			after: listAfter ? scopesText(listAfter) : null
+		};
+		const subject = principalLabel(principal, names);
+		if (was && now && changed.length === 0) {
+			const same = rowLabel(now);
+			return { subject, field: 'Access', before: same, after: `${same}, in today's spelling`, scopes };
 		}
-	);
+		return {
+			subject,
+			field: 'Access',
+			before: listBefore ? entryLabel(listBefore, 'before') : null,
+			after: listAfter ? entryLabel(listAfter, 'after') : null,
+			scopes
+		};
+	});
 }
 
 function fieldLines(event: AuditEventContent, names: Names): ChangeLine[] {
@@ -161,7 +171,11 @@ function fieldLines(event: AuditEventContent, names: Names): ChangeLine[] {
 		const was = Object.hasOwn(before, key) ? valueText(key, before[key], names) : null;
 		const now = Object.hasOwn(after, key) ? valueText(key, after[key], names) : null;
 		if (was === now) return [];
-		return [{ field: fieldLabels[key] ?? sentenceCase(key), before: was, after: now }];
+		const line: ChangeLine = { field: fieldLabels[key] ?? sentenceCase(key), before: was, after: now };
+		if (key === 'change') {
+			line.scopes = { before: changeScopes(before.change, names), after: changeScopes(after.change, names) };
+		}
+		return [line];
 	});
 }
 
@@ -184,16 +198,35 @@ function valueText(key: string, value: unknown, names: Names): string | null {
 	if (key === 'groupIds' && Array.isArray(value)) {
 		return value.length === 0 ? 'none' : value.map((id) => names.group(String(id))).join(', ');
 	}
-	if (key === 'change' && objectOf(value)) return describePolicyChange(value as PolicyChange);
+	if (key === 'change' && objectOf(value)) {
+		const change = value as PolicyChange;
+		return policyChangeLabel(change, changeSubject(change, names));
+	}
 	if (key === 'signIn' && objectOf(value)) {
 		const { password, providers } = value as { password?: boolean; providers?: string[] };
 		const ways = [...(password ? ['password'] : []), ...(providers ?? [])];
 		return ways.length === 0 ? 'nothing' : ways.join(', ');
 	}
+	if (key === 'preset' && typeof value === 'string' && Object.hasOwn(presetLabels, value)) {
+		return presetLabels[value as keyof typeof presetLabels];
+	}
 	if (typeof value === 'boolean') return value ? 'yes' : 'no';
 	if (typeof value === 'string' || typeof value === 'number') return String(value);
 	if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value.join(', ');
 	return JSON.stringify(value);
+}
+
+/** The group or person a bulk change is about, by name. */
+function changeSubject(change: PolicyChange, names: Names): string | undefined {
+	if ('groupId' in change) return names.group(change.groupId);
+	return 'userId' in change ? names.person(change.userId) : undefined;
+}
+
+/** A bulk change as Liveblocks scopes, when the event holds one. */
+function changeScopes(value: unknown, names: Names): string | null {
+	if (!objectOf(value)) return null;
+	const change = value as PolicyChange;
+	return describePolicyChange(change, changeSubject(change, names));
 }
 
 function objectOf(value: unknown): Record<string, unknown> | undefined {

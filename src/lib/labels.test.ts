@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEffectiveAccess } from '$lib/access';
-import { accessSummary, ruleLabel } from './labels';
+import { resolveEffectiveAccess, scopesToRow } from '$lib/access';
+import {
+	accessSummary,
+	cellLabel,
+	entryChangeLabel,
+	policyChangeLabel,
+	presetLabels,
+	principalLabel,
+	rowLevel,
+	rowPreset,
+	ruleLabel,
+	scopesLabel,
+	scopesText
+} from './labels';
 
 const person = { userId: 'mia', groupIds: ['designers'] };
 const summaryOf = (defaultAccesses: string[], groupScopes: string[] = []) =>
@@ -27,5 +39,84 @@ describe('ruleLabel', () => {
 		expect(ruleLabel({ kind: 'group', groupId: 'designers' }, () => 'Designers')).toBe('Group Designers');
 		expect(ruleLabel({ kind: 'default' })).toBe('Everyone signed in (default)');
 		expect(ruleLabel({ kind: 'user' })).toBe('Own entry');
+	});
+});
+
+describe('a scope list in words', () => {
+	it('names a preset by the words a person says', () => {
+		expect(scopesLabel([])).toBe('No access');
+		expect(scopesLabel(['*:read'])).toBe('Can view');
+		expect(scopesLabel(['room:read'])).toBe('Can view');
+		expect(scopesLabel(['comments:write', '*:read'])).toBe('Can comment');
+		expect(scopesLabel(['*:write'])).toBe('Can edit');
+	});
+
+	it('says what any other list lets someone do, and each level it sets', () => {
+		expect(scopesLabel(['*:read', 'comments:public:write'])).toBe(
+			'Can comment (Room: Read, Public comments: Write)'
+		);
+		expect(scopesLabel(['*:read', 'storage:write'])).toBe('Can edit (Room: Read, Storage: Write)');
+		expect(scopesLabel(['*:write', 'storage:read'])).toBe('Can comment (Room: Write, Storage: Read)');
+		expect(scopesLabel(['*:write', 'storage:read', 'comments:read'])).toBe(
+			'Can view (Room: Write, Storage: Read, Comments: Read)'
+		);
+		expect(scopesLabel(['room:read', 'room:presence:write'])).toBe(
+			'Can view (Room: Read, Can share presence)'
+		);
+		// Liveblocks refuses these, and the words do not hide that they are there.
+		expect(scopesLabel(['storage:write'])).toBe('No access (Storage: Write)');
+		expect(scopesLabel(['*:read', 'rooms:write'])).toBe('Can view, and unknown scopes rooms:write');
+	});
+
+	it('spells the raw list only when asked, the empty one too', () => {
+		expect(scopesText(['*:read', 'comments:write'])).toBe('*:read comments:write');
+		expect(scopesText([])).toBe('[] (no access)');
+	});
+});
+
+describe('a row’s cells in words', () => {
+	const row = scopesToRow(['*:read', 'comments:write', 'comments:private:none']);
+
+	it('says the level each cell sets or inherits within the row', () => {
+		expect(cellLabel(row, 'room')).toBe('Read');
+		expect(cellLabel(row, 'storage')).toBe('Inherits (Read)');
+		expect(cellLabel(row, 'comments')).toBe('Write');
+		// The comment visibilities follow comments, not the room.
+		expect(cellLabel(row, 'comments:public')).toBe('Inherits (Write)');
+		expect(cellLabel(row, 'comments:private')).toBe('No access');
+		expect(cellLabel(row, 'presence')).toBe('No');
+		expect(rowLevel(row, 'comments:public')).toBe('write');
+	});
+
+	it('finds the preset a row is exactly', () => {
+		expect(rowPreset(scopesToRow([]))).toBe('private');
+		expect(rowPreset(scopesToRow(['room:write']))).toBe('edit');
+		expect(rowPreset(row)).toBeNull();
+		expect(presetLabels.private).toBe('Private');
+	});
+});
+
+describe('changes in words', () => {
+	const names = { group: () => 'Design', person: () => 'Ana' };
+
+	it('describes an entry before and after', () => {
+		const subject = principalLabel({ kind: 'group', id: 'design' }, names);
+		expect(entryChangeLabel(subject, ['*:read'], ['*:write'])).toBe('Group Design: Can view → Can edit');
+		expect(entryChangeLabel(subject, null, ['*:read'])).toBe('Group Design: No entry → Can view');
+		expect(entryChangeLabel('Ana', ['*:read'], null)).toBe('Ana: Can view → Removed');
+		expect(principalLabel({ kind: 'default' }, names)).toBe('Everyone signed in (default)');
+	});
+
+	it('says a bulk change as a sentence, with the name it is given', () => {
+		expect(policyChangeLabel({ kind: 'set-group', groupId: 'design', scopes: ['*:write'] }, 'Design')).toBe(
+			'Set group Design to Can edit'
+		);
+		expect(policyChangeLabel({ kind: 'set-user', userId: 'c1', scopes: ['*:read', 'comments:write'] })).toBe(
+			'Set person c1 to Can comment'
+		);
+		expect(policyChangeLabel({ kind: 'set-default', scopes: [] })).toBe('Set the default to No access');
+		expect(policyChangeLabel({ kind: 'remove-user', userId: 'c1' }, 'Ana (ana@example.com)')).toBe(
+			'Remove person Ana (ana@example.com)'
+		);
 	});
 });

@@ -1,6 +1,21 @@
-// The words Gatehouse shows for Liveblocks' levels, resources and rules (docs: shared ux.md).
-// Pages that name access import them from here, so a level reads the same everywhere.
-import type { EffectiveAccess, Level, Resource, RuleSource } from '$lib/access';
+// The words Gatehouse shows for Liveblocks' levels, resources, presets, rules and changes (docs:
+// shared ux.md). Pages that name access import them from here, so a level reads the same everywhere;
+// raw scopes are shown only where someone asks for them ("Show as Liveblocks scopes").
+import {
+	inheritedLevel,
+	knownScopes,
+	overrideResources,
+	scopesToRow,
+	type AccessRow,
+	type Cell,
+	type EffectiveAccess,
+	type Level,
+	type PolicyChange,
+	type Principal,
+	type Resource,
+	type RuleSource
+} from '$lib/access';
+import { accessPresets, type AccessPreset } from '$lib/rooms/presets';
 
 export const levelLabels: Record<Level, string> = { none: 'No access', read: 'Read', write: 'Write' };
 
@@ -13,10 +28,21 @@ export const resourceLabels: Record<Resource, string> = {
 	feeds: 'Feeds'
 };
 
+/** Legacy `room:presence:write` (read-only with presence): accepted next to a base scope, it grants nothing more in 3.24. */
+export const presenceLabel = 'Can share presence';
+
 /** What room.getSelf() reports, in words. */
 export const selfLabels = { canWrite: 'Can edit storage', canComment: 'Can comment' } as const;
 
 export type AccessSummary = 'Can edit' | 'Can comment' | 'Can view' | 'No access';
+
+/** The named rows, as a person would say them (a row with no room level is "Private" as a room's default). */
+export const presetLabels: Record<AccessPreset, string> = {
+	private: 'Private',
+	view: 'Can view',
+	comment: 'Can comment',
+	edit: 'Can edit'
+};
 
 /** A room's effective access in one phrase, as share dialogs say it. */
 export function accessSummary(access: EffectiveAccess): AccessSummary {
@@ -36,5 +62,114 @@ export function ruleLabel(source: RuleSource, groupName: (id: string) => string 
 			return 'Own entry';
 		case 'none':
 			return 'No rule';
+	}
+}
+
+export type Names = { group: (id: string) => string; person: (id: string) => string };
+
+/** Whose entry a row of a room's access is: the default, a group or a person. */
+export function principalLabel(principal: Principal, names: Names): string {
+	if (principal.kind === 'default') return 'Everyone signed in (default)';
+	return principal.kind === 'group' ? `Group ${names.group(principal.id)}` : names.person(principal.id);
+}
+
+/** The level a resource has within one row: its own, or the one it inherits there. */
+export function rowLevel(row: AccessRow, resource: Resource): Level {
+	if (resource === 'room') return row.room;
+	const level = row[resource];
+	return level === 'inherit' ? inheritedLevel(row, resource) : level;
+}
+
+/** One cell of a row in words: "Write", "Inherits (Read)", or for presence "Yes"/"No". */
+export function cellLabel(row: AccessRow, cell: Cell): string {
+	if (cell === 'presence') return row.presence ? 'Yes' : 'No';
+	if (cell !== 'room' && row[cell] === 'inherit') return `Inherits (${levelLabels[rowLevel(row, cell)]})`;
+	return levelLabels[rowLevel(row, cell)];
+}
+
+/** What a row lets someone do on its own, as accessSummary says it of a person. */
+export function rowSummary(row: AccessRow): AccessSummary {
+	if (row.room === 'none') return 'No access';
+	if (rowLevel(row, 'storage') === 'write') return 'Can edit';
+	const comments = ['comments', 'comments:public', 'comments:private'] as const;
+	return comments.some((resource) => rowLevel(row, resource) === 'write') ? 'Can comment' : 'Can view';
+}
+
+/** The preset a row is exactly, if it is one. */
+export function rowPreset(row: AccessRow): AccessPreset | null {
+	const cells = Object.keys(row) as Cell[];
+	const found = (Object.keys(accessPresets) as AccessPreset[]).find((name) =>
+		cells.every((cell) => accessPresets[name].row[cell] === row[cell])
+	);
+	return found ?? null;
+}
+
+/**
+ * A row in words: a preset's name when it is one ("Can view"), else what it lets someone do and
+ * each level it sets ("Can edit (Room: Read, Storage: Write)").
+ */
+export function rowLabel(row: AccessRow): string {
+	const preset = rowPreset(row);
+	if (preset) return preset === 'private' ? levelLabels.none : presetLabels[preset];
+	return `${rowSummary(row)} (${setCells(row).join(', ')})`;
+}
+
+function setCells(row: AccessRow): string[] {
+	return [
+		...(row.room === 'none' ? [] : [`${resourceLabels.room}: ${levelLabels[row.room]}`]),
+		...overrideResources.flatMap((resource) => {
+			const level = row[resource];
+			return level === 'inherit' ? [] : [`${resourceLabels[resource]}: ${levelLabels[level]}`];
+		}),
+		...(row.presence ? [presenceLabel] : [])
+	];
+}
+
+/**
+ * A Liveblocks scope list in words, as rowLabel says its row; a scope Liveblocks does not know
+ * (which it would refuse) is named as it is, so nothing in the list goes unsaid.
+ */
+export function scopesLabel(scopes: readonly string[]): string {
+	const words = rowLabel(scopesToRow(scopes));
+	const unknown = scopes.filter((scope) => !knownScopes.includes(scope));
+	return unknown.length === 0 ? words : `${words}, and unknown scopes ${unknown.join(' ')}`;
+}
+
+/** A scope list as Liveblocks spells it, for "Show as Liveblocks scopes"; the empty list is no access. */
+export function scopesText(scopes: readonly string[]): string {
+	return scopes.length === 0 ? '[] (no access)' : scopes.join(' ');
+}
+
+/** An entry's list in words on either side of a change: absent before is "No entry", after "Removed". */
+export function entryLabel(scopes: readonly string[] | null, side: 'before' | 'after'): string {
+	if (scopes === null) return side === 'before' ? 'No entry' : 'Removed';
+	return scopesLabel(scopes);
+}
+
+/** One entry's change in a sentence: "Group Design: Can view → Can edit". */
+export function entryChangeLabel(
+	subject: string,
+	before: readonly string[] | null,
+	after: readonly string[] | null
+): string {
+	return `${subject}: ${entryLabel(before, 'before')} → ${entryLabel(after, 'after')}`;
+}
+
+/**
+ * A bulk change in a sentence, for its job's title, lists and the audit log: "Set group Design to
+ * Can edit". `subject` names the group or person instead of their id.
+ */
+export function policyChangeLabel(change: PolicyChange, subject?: string): string {
+	switch (change.kind) {
+		case 'set-default':
+			return `Set the default to ${scopesLabel(change.scopes)}`;
+		case 'set-group':
+			return `Set group ${subject ?? change.groupId} to ${scopesLabel(change.scopes)}`;
+		case 'set-user':
+			return `Set person ${subject ?? change.userId} to ${scopesLabel(change.scopes)}`;
+		case 'remove-group':
+			return `Remove group ${subject ?? change.groupId}`;
+		case 'remove-user':
+			return `Remove person ${subject ?? change.userId}`;
 	}
 }

@@ -11,12 +11,12 @@ import {
 } from '$lib/access';
 import { text } from './text';
 
-/** The rows most changes need, one choice away; "custom" takes the levels as chosen. */
+/** The rows most changes need, one choice away (labels.ts names them); "custom" takes the levels as chosen. */
 export const rowPresets = {
-	view: { label: 'View', row: { ...emptyRow, room: 'read' } },
-	comment: { label: 'View and comment', row: { ...emptyRow, room: 'read', comments: 'write' } },
-	edit: { label: 'Edit', row: { ...emptyRow, room: 'write' } }
-} as const satisfies Record<string, { label: string; row: AccessRow }>;
+	view: { row: { ...emptyRow, room: 'read' } },
+	comment: { row: { ...emptyRow, room: 'read', comments: 'write' } },
+	edit: { row: { ...emptyRow, room: 'write' } }
+} as const satisfies Record<string, { row: AccessRow }>;
 export type RowPreset = keyof typeof rowPresets;
 const presetNames = ['custom', ...(Object.keys(rowPresets) as RowPreset[])] as const;
 

@@ -82,7 +82,7 @@ describe('the audit table', () => {
 });
 
 describe('events in words', () => {
-	it('names a room change by the bulk change behind it, linked as related, and says which cells changed', async () => {
+	it('names a room change by the bulk change behind it, linked as related, and says how the row changed', async () => {
 		const [admin, group] = [await person('Admin'), unique('group')];
 		const job = await database.db.bulkJob.create({
 			data: {
@@ -109,7 +109,15 @@ describe('events in words', () => {
 			actor: { name: 'Admin', exists: true },
 			target: { type: 'room', id: room, name: room, exists: false },
 			related: { type: 'bulk-job', id: job.id, name: `Remove group ${group}`, exists: true },
-			changes: [{ subject: `Group ${group}`, field: 'Access', before: 'Room read', after: null }]
+			changes: [
+				{
+					subject: `Group ${group}`,
+					field: 'Access',
+					before: 'Can view',
+					after: null,
+					scopes: { before: '*:read', after: null }
+				}
+			]
 		});
 	});
 });

@@ -1,6 +1,7 @@
-import { describePolicyChange, type PolicyChange } from '$lib/access';
+import type { PolicyChange } from '$lib/access';
 import { auditActionLabel } from '$lib/audit-actions';
 import { describeChanges, referencedIds } from '$lib/audit-changes';
+import { policyChangeLabel } from '$lib/labels';
 import type { AuditLogEntry, AuditSubject } from '$lib/audit-entry';
 import type { DbOrTx } from '../transaction';
 import type { AuditEventRow } from './list';
@@ -132,7 +133,7 @@ async function jobsNamed(db: DbOrTx, ids: string[]): Promise<Map<string, Known>>
 	return new Map(
 		jobs.map((job): [string, Known] => [
 			job.id,
-			{ name: describePolicyChange(job.change as PolicyChange), exists: true }
+			{ name: policyChangeLabel(job.change as PolicyChange), exists: true }
 		])
 	);
 }

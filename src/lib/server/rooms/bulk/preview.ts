@@ -6,13 +6,14 @@ import {
 	isEmptyUpdate,
 	validateRoomAccesses,
 	type PolicyChange,
+	type Principal,
 	type RoomAccessUpdate,
 	type RoomAccesses
 } from '$lib/access';
 import type { DbOrTx } from '../../transaction';
 
 /** One list the change alters in a room: null before means added, null after means removed. */
-export type EntryChange = { entry: string; before: string[] | null; after: string[] | null };
+export type EntryChange = { principal: Principal; before: string[] | null; after: string[] | null };
 
 export type RoomPreview = {
 	roomId: string;
@@ -93,15 +94,19 @@ export async function previewBulkChange(
 export function entryChanges(current: RoomAccesses, update: RoomAccessUpdate): EntryChange[] {
 	const changes: EntryChange[] = [];
 	if (update.defaultAccesses) {
-		changes.push({ entry: 'Default', before: current.defaultAccesses, after: update.defaultAccesses });
+		changes.push({
+			principal: { kind: 'default' },
+			before: current.defaultAccesses,
+			after: update.defaultAccesses
+		});
 	}
-	for (const [field, noun] of [
-		['groupsAccesses', 'Group'],
-		['usersAccesses', 'Person']
+	for (const [field, kind] of [
+		['groupsAccesses', 'group'],
+		['usersAccesses', 'user']
 	] as const) {
 		for (const [id, after] of Object.entries(update[field] ?? {})) {
 			const before = Object.hasOwn(current[field], id) ? current[field][id]! : null;
-			changes.push({ entry: `${noun} ${id}`, before, after });
+			changes.push({ principal: { kind, id }, before, after });
 		}
 	}
 	return changes;

@@ -22,6 +22,8 @@ export type JobProgress = {
 
 export type JobSummary = JobProgress & {
 	change: PolicyChange;
+	/** The group or person the change is about, as the directory names them; null for the default or one gone. */
+	subject: string | null;
 	selection: string;
 	createdAt: Date;
 	finishedAt: Date | null;
@@ -66,18 +68,31 @@ function progressOf(job: JobRow, counts: RoomCounts, interrupted: Set<string>): 
 
 async function summaries(db: DbOrTx, jobs: JobRow[]): Promise<JobSummary[]> {
 	const ids = jobs.map((job) => job.id);
-	const [counts, people, interrupted] = await Promise.all([
+	const changes = jobs.map((job) => policyChangeSchema.parse(job.change));
+	const subjects = changes.flatMap((change) => ('userId' in change ? [change.userId] : []));
+	const [counts, people, groups, interrupted] = await Promise.all([
 		countsOf(db, ids),
 		db.person.findMany({
-			where: { id: { in: [...new Set(jobs.map((job) => job.createdById))] } },
+			where: { id: { in: [...new Set([...jobs.map((job) => job.createdById), ...subjects])] } },
+			select: { id: true, name: true, email: true }
+		}),
+		db.group.findMany({
+			where: { id: { in: changes.flatMap((change) => ('groupId' in change ? [change.groupId] : [])) } },
 			select: { id: true, name: true }
 		}),
 		interruptedJobs(db, ids)
 	]);
 	const names = new Map(people.map((person) => [person.id, person.name]));
-	return jobs.map((job) => ({
+	const personNames = new Map(people.map((person) => [person.id, `${person.name} (${person.email})`]));
+	const groupNames = new Map(groups.map((group) => [group.id, group.name]));
+	const subjectOf = (change: PolicyChange) =>
+		('groupId' in change ? groupNames.get(change.groupId) : undefined) ??
+		('userId' in change ? personNames.get(change.userId) : undefined) ??
+		null;
+	return jobs.map((job, index) => ({
 		...progressOf(job, counts.get(job.id)!, interrupted),
-		change: policyChangeSchema.parse(job.change),
+		change: changes[index]!,
+		subject: subjectOf(changes[index]!),
 		selection: job.selection,
 		createdAt: job.createdAt,
 		finishedAt: job.finishedAt,

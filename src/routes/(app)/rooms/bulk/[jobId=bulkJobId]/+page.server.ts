@@ -16,13 +16,8 @@ export const load: PageServerLoad = async (event) => {
 	if (!job) error(404, 'There is no such bulk job.');
 	const wanted = event.url.searchParams.get('status');
 	const status = roomStatuses.find((s) => s === wanted);
-	const personId = 'userId' in job.change ? job.change.userId : null;
-	const person = personId
-		? await db.person.findUnique({ where: { id: personId }, select: { name: true, email: true } })
-		: null;
 	return {
 		job,
-		person,
 		status: status ?? null,
 		results: await bulkJobResults(db, job.id, { status, limit: shownResults }),
 		shownResults,

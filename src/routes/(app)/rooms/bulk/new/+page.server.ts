@@ -40,7 +40,14 @@ export const actions: Actions = {
 		const preview = await previewBulkChange(db, prepared.roomIds, prepared.change);
 		form.data.digest = preview.digest;
 		form.data.confirmed = false;
-		return { form, preview, change: prepared.change, person: prepared.person, selection: prepared.selection };
+		return {
+			form,
+			preview,
+			change: prepared.change,
+			person: prepared.person,
+			subject: prepared.subject,
+			selection: prepared.selection
+		};
 	},
 
 	start: async (event) => {
@@ -54,6 +61,7 @@ export const actions: Actions = {
 			preview,
 			change: prepared.change,
 			person: prepared.person,
+			subject: prepared.subject,
 			selection: prepared.selection
 		};
 		if (preview.digest !== form.data.digest) {

@@ -18,6 +18,8 @@ export type PreparedChange = {
 	change: PolicyChange;
 	selection: string;
 	person: PickedPerson | null;
+	/** The group or person the change is about, named for the preview; null for the default or an unknown group. */
+	subject: string | null;
 };
 
 /** The rooms and change a valid form names; null (with errors set on `form`) when it names none. */
@@ -31,7 +33,10 @@ export async function prepareChange(form: SuperValidated<BulkChangeForm>): Promi
 			return null;
 		}
 	}
-	if (input.kind === 'set-group' && !(await db.group.findUnique({ where: { id: input.groupId } }))) {
+	const group = input.kind.endsWith('-group')
+		? await db.group.findUnique({ where: { id: input.groupId }, select: { name: true } })
+		: null;
+	if (input.kind === 'set-group' && !group) {
 		setError(form, 'groupId', 'No group has this id: create it under Groups first.');
 		return null;
 	}
@@ -61,7 +66,8 @@ export async function prepareChange(form: SuperValidated<BulkChangeForm>): Promi
 		roomIds,
 		change: policyChangeOf(input, person?.id ?? ''),
 		selection: describeSelection(selection, roomIds.length),
-		person
+		person,
+		subject: person ? `${person.name} (${person.email})` : (group?.name ?? null)
 	};
 }
 
