@@ -334,6 +334,7 @@ test('the grid is one Tab stop; arrow keys, Home and End move between cells, typ
 	await page.keyboard.press('ArrowRight');
 	await expect(cell(page, 'Storage', group)).toBeFocused();
 	await expect(cell(page, 'Storage', group)).toHaveCSS('outline-width', '4px');
+	await expect(cell(page, 'Storage', group)).toHaveCSS('outline-style', 'solid');
 	await page.keyboard.press('w');
 	await expect(cell(page, 'Storage', group)).toHaveValue('write');
 	await page.keyboard.press('End');

@@ -7,4 +7,4 @@ export const cellLook = {
 
 /** A focused cell stands out by a thick outline, apart from the ring of a changed cell. */
 export const focusRing =
-	'focus-visible:outline-primary-700-300 focus-visible:outline-4 focus-visible:outline-offset-2 focus:outline-none';
+	'focus-visible:outline-solid focus-visible:outline-primary-500 focus-visible:outline-4 focus-visible:outline-offset-2';
