@@ -236,15 +236,23 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 	await expect(page.getByText('Needs a room level (*:read or *:write).')).toBeHidden();
 
 	// Their own entry comes last in Liveblocks' order, so its read overrides the group's write.
-	await page.getByRole('button', { name: `Why: ${person.name}'s access` }).click();
+	await page.getByRole('button', { name: `Why does ${person.name} have this access?` }).click();
 	const why = page.getByTestId('why-panel');
-	await expect(why.getByTestId('why-summary')).toHaveText('can join; canWrite false, canComment false');
-	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText('their own entry');
-	await expect(why).toContainText('As saved now: can join; canWrite true, canComment true');
+	await expect(why.getByRole('heading', { name: 'Why does someone have this access?' })).toBeFocused();
+	await expect(why.getByTestId('why-summary')).toHaveText('Can view');
+	await expect(why.getByTestId('why-self').getByRole('listitem')).toHaveText([
+		'Can edit storage: no',
+		'Can comment: no'
+	]);
+	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText('Read');
+	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText('Own entry');
+	await expect(why.getByTestId('why-saved')).toHaveText(
+		'As saved now: Can edit (Can edit storage: yes, Can comment: yes).'
+	);
 	await page.getByLabel(`Presets for ${person.name}`).click();
 	await page.getByRole('button', { name: 'Editor', exact: true }).click();
 	await expect(cell(page, 'Room', person.name)).toHaveValue('write');
-	await expect(why.getByTestId('why-summary')).toHaveText('can join; canWrite true, canComment true');
+	await expect(why.getByTestId('why-summary')).toHaveText('Can edit');
 
 	await page.getByRole('button', { name: `Remove ${group}` }).click();
 	await expect(page.getByRole('combobox', { name: `Room for ${group}` })).toHaveCount(0);
@@ -300,10 +308,21 @@ test('support staff see the matrix read-only and cannot save it', async ({ page,
 		)
 	).toBeVisible();
 
-	await expect(page.getByTestId('read-only')).toBeVisible();
-	await expect(cell(page, 'Room', 'Everyone signed in')).toBeDisabled();
+	await expect(page.getByTestId('read-only')).toContainText("You are viewing this room's access read-only.");
+	// Values read as text, not as disabled controls.
+	const grid = page.getByRole('grid', { name: 'Access matrix' });
+	await expect(grid).toHaveAttribute('aria-readonly', 'true');
+	await expect(grid.locator('[data-row="default"] [data-cell="room"]')).toHaveText('Write');
+	await expect(grid.locator('[data-row="default"] [data-cell="storage"]')).toHaveText('Inherits (Write)');
+	await expect(grid.getByRole('combobox')).toHaveCount(0);
+	await expect(page.locator(':disabled')).toHaveCount(0);
 	await expect(page.getByRole('button', { name: /^Review/ })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /^Presets for|^Remove/ })).toHaveCount(0);
 	await expect(page.getByRole('combobox', { name: 'Add a group or person' })).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Delete room' })).toHaveCount(0);
+	// Support can still ask why.
+	await page.getByRole('button', { name: 'Why does Everyone signed in have this access?' }).click();
+	await expect(page.getByTestId('why-summary')).toHaveText('Can edit');
 
 	const loaded = JSON.stringify({ defaultAccesses: ['room:write'], groupsAccesses: {}, usersAccesses: {} });
 	const response = await forgedPost(page, `/rooms/${roomId}/access?/save`, {
@@ -312,4 +331,127 @@ test('support staff see the matrix read-only and cannot save it', async ({ page,
 	});
 	expect(response.status()).toBe(403);
 	expect((await world.liveblocks.getRoom(roomId)).defaultAccesses).toEqual(['room:write']);
+});
+
+test('inherited cells show the level they resolve to, apart from set cells, as the legend says', async ({
+	page,
+	world
+}) => {
+	const group = await world.group();
+	const admin = await world.person({ role: 'admin' });
+	const roomId = await world.room({
+		defaultAccesses: ['room:read'],
+		groupsAccesses: { [group]: ['room:write', 'comments:read'] }
+	});
+	await signIn(page, admin);
+	await page.goto(`/rooms/${roomId}/access`);
+
+	const legend = page.getByTestId('grid-legend');
+	await expect(legend).toContainText('A solid cell is set by its row.');
+	await expect(legend).toContainText('A dashed cell is left to the rules before it');
+	const shown = (resource: string, label: string) => cell(page, resource, label).locator('option:checked');
+
+	await expect(shown('Storage', 'Everyone signed in')).toHaveText('Inherits (Read)');
+	// A group's inherited cell resolves as for a member of only that group: its room level here.
+	await expect(shown('Storage', group)).toHaveText('Inherits (Write)');
+	await expect(cell(page, 'Storage', group)).toHaveAttribute('data-inherited', 'true');
+	await expect(cell(page, 'Storage', group)).toHaveCSS('border-style', 'dashed');
+	await expect(shown('Comments', group)).toHaveText('Read');
+	await expect(cell(page, 'Comments', group)).not.toHaveAttribute('data-inherited');
+	await expect(cell(page, 'Comments', group)).not.toHaveCSS('border-style', 'dashed');
+	// Comment visibilities inherit the row's comments level.
+	await expect(shown('Public comments', group)).toHaveText('Inherits (Read)');
+
+	await cell(page, 'Room', group).selectOption('read');
+	await expect(shown('Storage', group)).toHaveText('Inherits (Read)');
+});
+
+test('"Why?" on a group row explains what a member of only that group gets, rule by rule', async ({
+	page,
+	world
+}) => {
+	const group = await world.group();
+	const admin = await world.person({ role: 'admin' });
+	const roomId = await world.room({
+		defaultAccesses: ['room:read', 'comments:write'],
+		groupsAccesses: { [group]: ['room:write', 'comments:read'] }
+	});
+	await signIn(page, admin);
+	await page.goto(`/rooms/${roomId}/access`);
+
+	await page.getByRole('button', { name: `Why does ${group} have this access?` }).click();
+	const why = page.getByTestId('why-panel');
+	await expect(why.getByTestId('why-who')).toContainText(
+		`A member of group ${group}, in no other group here and with no entry of their own: Can edit.`
+	);
+	await expect(why.getByTestId('why-self').getByRole('listitem')).toHaveText([
+		'Can edit storage: yes',
+		'Can comment: no'
+	]);
+	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText(`Write`);
+	await expect(why.getByRole('row', { name: /^Storage/ })).toContainText(`Group ${group}`);
+	await expect(why.getByRole('row', { name: /^Comments/ })).toContainText(`Read`);
+	await expect(why.getByRole('row', { name: /^Comments/ })).toContainText(`Group ${group}`);
+	await expect(why).not.toContainText('canWrite');
+
+	// It follows the edit, and says what the saved version gives.
+	await cell(page, 'Room', group).selectOption('read');
+	await expect(why.getByTestId('why-summary')).toHaveText('Can view');
+	await expect(why.getByTestId('why-saved')).toHaveText(
+		'As saved now: Can edit (Can edit storage: yes, Can comment: no).'
+	);
+});
+
+test('the grid is one Tab stop; arrow keys, Home and End move between cells, typing picks a level', async ({
+	page,
+	world
+}) => {
+	const group = await world.group();
+	const admin = await world.person({ role: 'admin' });
+	const roomId = await world.room({
+		defaultAccesses: ['room:read'],
+		groupsAccesses: { [group]: ['room:read'] }
+	});
+	await signIn(page, admin);
+	await page.goto(`/rooms/${roomId}/access`);
+	const grid = page.getByRole('grid', { name: 'Access matrix' });
+	const rowHeader = (name: string) => grid.getByRole('rowheader', { name: new RegExp(`^${name}`) });
+
+	await page.getByRole('combobox', { name: 'Add a group or person' }).focus();
+	await page.keyboard.press('Tab');
+	await expect(rowHeader('Everyone signed in')).toBeFocused();
+	await expect(rowHeader('Everyone signed in')).toHaveCSS('outline-width', '4px');
+
+	await page.keyboard.press('ArrowRight');
+	await expect(cell(page, 'Room', 'Everyone signed in')).toBeFocused();
+	await page.keyboard.press('ArrowDown');
+	await expect(cell(page, 'Room', group)).toBeFocused();
+	// The arrow moved focus; it did not change the level.
+	await expect(cell(page, 'Room', group)).toHaveValue('read');
+	await page.keyboard.press('ArrowRight');
+	await expect(cell(page, 'Storage', group)).toBeFocused();
+	await expect(cell(page, 'Storage', group)).toHaveCSS('outline-width', '4px');
+	await expect(cell(page, 'Storage', group)).toHaveCSS('outline-style', 'solid');
+	await page.keyboard.press('w');
+	await expect(cell(page, 'Storage', group)).toHaveValue('write');
+	await page.keyboard.press('End');
+	await expect(grid.getByRole('button', { name: `Remove ${group}` })).toBeFocused();
+	await page.keyboard.press('ArrowLeft');
+	await expect(grid.getByRole('button', { name: `Why does ${group} have this access?` })).toBeFocused();
+	await page.keyboard.press('Home');
+	await expect(rowHeader(group)).toBeFocused();
+	await page.keyboard.press('ArrowUp');
+	await page.keyboard.press('ArrowUp');
+	await expect(rowHeader('Everyone signed in')).toBeFocused();
+	await page.keyboard.press('Control+End');
+	await expect(grid.getByRole('button', { name: `Remove ${group}` })).toBeFocused();
+
+	// One Tab leaves the grid; Shift+Tab comes back to the cell left.
+	await page.keyboard.press('Tab');
+	await expect(page.getByRole('button', { name: 'Review 1 change' })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(grid.getByRole('button', { name: `Remove ${group}` })).toBeFocused();
+	await page.keyboard.press('Shift+Tab');
+	await expect(page.getByRole('combobox', { name: 'Add a group or person' })).toBeFocused();
+	await expect(grid.locator('[tabindex="0"]')).toHaveCount(1);
 });

@@ -153,7 +153,7 @@ test('an admin uses every page on a phone without sideways scrolling', async ({ 
 
 	// The access grid scrolls inside its own region, its "Who" column staying in view.
 	await page.goto(`/rooms/${ids.roomId}/access`);
-	const grid = page.getByRole('table', { name: 'Access matrix' });
+	const grid = page.getByRole('grid', { name: 'Access matrix' });
 	const region = grid.locator('xpath=..');
 	const sizes = await region.evaluate((element) => ({
 		scroll: element.scrollWidth,

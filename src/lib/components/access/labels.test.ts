@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRowDetail } from './labels';
+import { defaultRowDetail, inheritsLabel } from './labels';
 
 describe('defaultRowDetail', () => {
 	it('says the default row is for anyone in a room of the default organization', () => {
@@ -12,5 +12,12 @@ describe('defaultRowDetail', () => {
 		expect(defaultRowDetail('acme')).toBe(
 			'The default, for anyone whose ID token is for organization acme and not given more below'
 		);
+	});
+});
+
+describe('inheritsLabel', () => {
+	it('names the level an inherited cell resolves to', () => {
+		expect(inheritsLabel('read')).toBe('Inherits (Read)');
+		expect(inheritsLabel('none')).toBe('Inherits (No access)');
 	});
 });

@@ -1,6 +1,6 @@
 // How the access editor names resources, levels and rows.
-import { tokenOrganizationId, type AccessRow, type Cell, type Principal } from '$lib/access';
-import { resourceLabels } from '$lib/labels';
+import { tokenOrganizationId, type AccessRow, type Cell, type Level, type Principal } from '$lib/access';
+import { levelLabels, resourceLabels } from '$lib/labels';
 
 export const cellLabels: Record<Cell, string> = { ...resourceLabels, presence: 'Legacy presence' };
 
@@ -10,6 +10,11 @@ export function cellValue(row: AccessRow, cell: Cell): string {
 	if (cell === 'presence') return value ? 'on' : 'off';
 	if (cell === 'room' && value === 'none') return 'no access';
 	return String(value);
+}
+
+/** A cell the row leaves to the rules before it, with the level it resolves to (ux.md: "Inherits (Read)"). */
+export function inheritsLabel(resolved: Level): string {
+	return `Inherits (${levelLabels[resolved]})`;
 }
 
 export type Names = { group: (id: string) => string; person: (id: string) => string };
