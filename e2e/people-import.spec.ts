@@ -125,7 +125,14 @@ test('a long preview leads with the counts and the errors, pages the valid rows,
 	await expect(changeRows).toHaveCount(1);
 	await expect(changes.getByTestId('page-range')).toHaveText('126–126 of 126');
 
-	// Without the faulty rows, the same file applies from the bar, the page still scrolled to its top.
+	// On a phone the pages and the bar wrap rather than widen the page.
+	await page.setViewportSize({ width: 390, height: 844 });
+	await changes.getByRole('button', { name: 'Page 3 of rows to create or change' }).click();
+	await expect(changes.getByTestId('page-range')).toHaveText('51–75 of 126');
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+	await expect(bar).toBeInViewport();
+
+	// Without the faulty rows, the same file applies from the bar, the page scrolled to its top.
 	await page.getByLabel('or paste CSV text').fill(['email,name', ...valid].join('\n'));
 	await page.getByRole('button', { name: 'Preview (dry run)' }).click();
 	await expect(totals).toHaveText('126 rows: 120 to create, 6 to change.');
