@@ -214,3 +214,35 @@ test.describe('on a phone', () => {
 		expectNoneOf(found);
 	});
 });
+
+test('keyboard focus shows a 2 px ring on links, buttons, fields and checkboxes', async ({ page, world }) => {
+	await world.person({ name: world.unique('Focus') });
+	await signIn(page, await world.person({ role: 'admin' }));
+	await page.goto('/people');
+	const rings = new Map<string, string>();
+	for (let press = 0; press < 80 && rings.size < 4; press++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const element = document.activeElement as HTMLElement;
+			const kind =
+				element instanceof HTMLInputElement
+					? element.type === 'checkbox'
+						? 'checkbox'
+						: 'field'
+					: element.tagName === 'A'
+						? 'link'
+						: element.tagName === 'BUTTON'
+							? 'button'
+							: null;
+			const style = getComputedStyle(element);
+			return { kind, ring: `${style.outlineStyle} ${style.outlineWidth}` };
+		});
+		if (focused.kind && !rings.has(focused.kind)) rings.set(focused.kind, focused.ring);
+	}
+	expect(Object.fromEntries(rings)).toEqual({
+		link: 'solid 2px',
+		button: 'solid 2px',
+		field: 'solid 2px',
+		checkbox: 'solid 2px'
+	});
+});

@@ -99,15 +99,17 @@ export const policyViolation = /Content Security Policy|Permissions-Policy/i;
  * - Chromium logs every 4xx answer to a page's own address as "Failed to load resource", and tests
  *   open forbidden and missing pages on purpose (the status and the error page are what they
  *   check). A 4xx from anything else the page loads is a bug.
- * - Liveblocks' client logs the reason of a connection Liveblocks refuses, always (its socket's
- *   `log(ERROR, reason)`); the live room shows that refusal itself, and tests refuse on purpose.
+ * - Liveblocks' client logs why it could not connect, always (its socket's `log(ERROR, reason)`):
+ *   Liveblocks refused the room, or the app's token endpoint refused or rate-limited the person.
+ *   The live room shows that reason itself, and tests refuse on purpose.
  */
 function isExpectedError(message: ConsoleMessage, page: Page): boolean {
 	const text = message.text();
 	const refusedNavigation =
 		/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text) &&
 		message.location().url === page.url();
-	const refusedLiveRoom = /^%cLiveblocks\b.* You have no access to this room$/.test(text);
+	const refusedLiveRoom =
+		/^%cLiveblocks\b.* (You have no access to this room|Authentication failed: .+)$/.test(text);
 	return refusedNavigation || refusedLiveRoom;
 }
 
