@@ -101,16 +101,17 @@ export const policyViolation = /Content Security Policy|Permissions-Policy/i;
  *   check). A 4xx from anything else the page loads is a bug.
  * - Liveblocks' client logs why it could not connect, always (its socket's `log(ERROR, reason)`):
  *   Liveblocks refused the room, or the app's token endpoint refused or rate-limited the person.
- *   The live room shows that reason itself, and tests refuse on purpose.
+ *   The live room shows that reason itself, and tests refuse on purpose; Chromium logs the token
+ *   endpoint's 403 or 429 answer as "Failed to load resource" too.
  */
 function isExpectedError(message: ConsoleMessage, page: Page): boolean {
 	const text = message.text();
-	const refusedNavigation =
-		/^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text) &&
-		message.location().url === page.url();
+	const failed4xx = /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text);
+	const refusedNavigation = failed4xx && message.location().url === page.url();
+	const refusedToken = failed4xx && new URL(message.location().url).pathname === '/api/liveblocks-auth';
 	const refusedLiveRoom =
 		/^%cLiveblocks\b.* (You have no access to this room|Authentication failed: .+)$/.test(text);
-	return refusedNavigation || refusedLiveRoom;
+	return refusedNavigation || refusedToken || refusedLiveRoom;
 }
 
 /**
