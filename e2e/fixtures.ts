@@ -98,7 +98,7 @@ export const policyViolation = /Content Security Policy|Permissions-Policy/i;
  * The console errors a working app still causes, each narrowly:
  * - Chromium logs every 4xx answer to a page's own address as "Failed to load resource", and tests
  *   open forbidden and missing pages on purpose (the status and the error page are what they
- *   check). A 4xx from anything else the page loads is a bug.
+ *   check). Any other 4xx is a bug, but for the token endpoint below.
  * - Liveblocks' client logs why it could not connect, always (its socket's `log(ERROR, reason)`):
  *   Liveblocks refused the room, or the app's token endpoint refused or rate-limited the person.
  *   The live room shows that reason itself, and tests refuse on purpose; Chromium logs the token
