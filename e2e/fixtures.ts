@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { test as base, expect, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type ConsoleMessage,
+	type Page
+} from '@playwright/test';
 import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
 import { hashPassword } from '../src/lib/server/passwords';
 import { mirrorRoom } from '../src/lib/server/rooms/mirror';
@@ -87,10 +94,88 @@ export function waitForHydrationAfterGoto(page: Page): Page {
  */
 export const policyViolation = /Content Security Policy|Permissions-Policy/i;
 
-export const test = base.extend<{ world: World }>({
+/**
+ * The console errors a working app still causes, each narrowly:
+ * - Chromium logs every 4xx answer to a page's own address as "Failed to load resource", and tests
+ *   open forbidden and missing pages on purpose (the status and the error page are what they
+ *   check). Any other 4xx is a bug, but for the token endpoint below.
+ * - Liveblocks' client logs why it could not connect, always (its socket's `log(ERROR, reason)`):
+ *   Liveblocks refused the room, or the app's token endpoint refused or rate-limited the person.
+ *   The live room shows that reason itself, and tests refuse on purpose; Chromium logs the token
+ *   endpoint's 403 or 429 answer as "Failed to load resource" too.
+ */
+function isExpectedError(message: ConsoleMessage, page: Page): boolean {
+	const text = message.text();
+	const failed4xx = /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text);
+	const refusedNavigation = failed4xx && message.location().url === page.url();
+	const refusedToken = failed4xx && new URL(message.location().url).pathname === '/api/liveblocks-auth';
+	const refusedLiveRoom =
+		/^%cLiveblocks\b.* (You have no access to this room|Authentication failed: .+)$/.test(text);
+	return refusedNavigation || refusedToken || refusedLiveRoom;
+}
+
+/**
+ * Collects console errors and uncaught exceptions of every page showing the app, in the test's own
+ * browser context and in any context the test opens with `browser.newContext()` or `newPage()`.
+ * Pages on another origin (a test's hostile framing page made with setContent) are not the app's.
+ */
+class ConsoleErrors {
+	readonly found: string[] = [];
+	private readonly watched = new WeakSet<Page>();
+
+	constructor(private readonly origin: string) {}
+
+	watchContext(context: BrowserContext) {
+		for (const page of context.pages()) this.watch(page);
+		context.on('page', (page) => this.watch(page));
+	}
+
+	private watch(page: Page) {
+		if (this.watched.has(page)) return;
+		this.watched.add(page);
+		page.on('console', (message) => {
+			if (message.type() !== 'error' || !this.showsApp(page) || isExpectedError(message, page)) return;
+			this.found.push(`${page.url()}: ${message.text()} (${message.location().url})`);
+		});
+		page.on('pageerror', (error) => {
+			if (this.showsApp(page)) this.found.push(`${page.url()}: uncaught ${error.stack ?? error.message}`);
+		});
+	}
+
+	private showsApp(page: Page) {
+		return page.url().startsWith(this.origin);
+	}
+
+	/** Watches every context `browser` opens until the returned function is called. */
+	watchBrowser(browser: Browser): () => void {
+		const newContext = browser.newContext;
+		browser.newContext = async (options) => {
+			const context = await newContext.call(browser, options);
+			this.watchContext(context);
+			return context;
+		};
+		return () => {
+			browser.newContext = newContext;
+		};
+	}
+}
+
+export const test = base.extend<{ world: World; consoleErrors: ConsoleErrors }>({
+	// No page may log an error or throw: a console error is a bug a person would meet too.
+	consoleErrors: [
+		async ({ browser, baseURL }, use) => {
+			const errors = new ConsoleErrors(new URL(baseURL!).origin);
+			const stopWatching = errors.watchBrowser(browser);
+			await use(errors);
+			stopWatching();
+			expect(errors.found, 'Console errors and uncaught exceptions').toEqual([]);
+		},
+		{ auto: true }
+	],
 	// Every page of every test must run under the app's Content-Security-Policy without Chromium
 	// refusing anything: a blocked script, style, connection or eval fails the test.
-	page: async ({ page, javaScriptEnabled }, use) => {
+	page: async ({ page, javaScriptEnabled, consoleErrors }, use) => {
+		consoleErrors.watchContext(page.context());
 		const violations: string[] = [];
 		page.on('console', (message) => {
 			if (policyViolation.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
