@@ -56,15 +56,16 @@ export class World {
 		return id;
 	}
 
-	async room(options: CreateRoomOptions): Promise<string> {
-		const id = this.unique('room');
+	/** A room with a unique id starting with `prefix` (lists of rooms are in id order). */
+	async room(options: CreateRoomOptions, prefix = 'room'): Promise<string> {
+		const id = this.unique(prefix);
 		await this.liveblocks.createRoom(id, options);
 		return id;
 	}
 
 	/** A room in Liveblocks and in the app's room index, as a sync would leave it. */
-	async indexedRoom(options: CreateRoomOptions): Promise<string> {
-		const id = await this.room(options);
+	async indexedRoom(options: CreateRoomOptions, prefix?: string): Promise<string> {
+		const id = await this.room(options, prefix);
 		await mirrorRoom(this.db, await this.liveblocks.getRoom(id));
 		return id;
 	}
@@ -97,18 +98,22 @@ export const policyViolation = /Content Security Policy|Permissions-Policy/i;
 /**
  * The console errors a working app still causes, each narrowly:
  * - Chromium logs every 4xx answer to a page's own address as "Failed to load resource", and tests
- *   open forbidden and missing pages on purpose (the status and the error page are what they
- *   check). Any other 4xx is a bug, but for the token endpoint below.
+ *   open forbidden and missing pages, or post refused form actions, on purpose (the status and
+ *   what the page then shows are what they check). Any other 4xx is a bug, but for the token
+ *   endpoint below.
  * - Liveblocks' client logs why it could not connect, always (its socket's `log(ERROR, reason)`):
  *   Liveblocks refused the room, or the app's token endpoint refused or rate-limited the person.
  *   The live room shows that reason itself, and tests refuse on purpose; Chromium logs the token
  *   endpoint's 403 or 429 answer as "Failed to load resource" too.
  */
+const pathOf = (url: string) => new URL(url).pathname;
+
 function isExpectedError(message: ConsoleMessage, page: Page): boolean {
 	const text = message.text();
 	const failed4xx = /^Failed to load resource: the server responded with a status of 4\d\d\b/.test(text);
-	const refusedNavigation = failed4xx && message.location().url === page.url();
-	const refusedToken = failed4xx && new URL(message.location().url).pathname === '/api/liveblocks-auth';
+	// The page's own address, or one of its form actions (`?/save`), whose refusal the page shows.
+	const refusedNavigation = failed4xx && pathOf(message.location().url) === pathOf(page.url());
+	const refusedToken = failed4xx && pathOf(message.location().url) === '/api/liveblocks-auth';
 	const refusedLiveRoom =
 		/^%cLiveblocks\b.* (You have no access to this room|Authentication failed: .+)$/.test(text);
 	return refusedNavigation || refusedToken || refusedLiveRoom;

@@ -4,7 +4,3 @@ export const cellLook = {
 	set: 'preset-tonal-primary border-2 border-transparent font-semibold',
 	inherited: 'border-surface-500 border-2 border-dashed bg-transparent italic text-surface-800-200'
 } as const;
-
-/** A focused cell stands out by a thick outline, apart from the ring of a changed cell. */
-export const focusRing =
-	'focus-visible:outline-solid focus-visible:outline-primary-500 focus-visible:outline-4 focus-visible:outline-offset-2';
