@@ -39,7 +39,10 @@ test('an admin edits a cell, reviews the diff and saves; a member gets canWrite 
 	await expect(storage).not.toHaveAttribute('data-inherited');
 
 	const dialog = await reviewAndSave(page);
-	await expect(dialog.getByTestId('change-list')).toHaveText(`Group ${group}: Storage inherit → write`);
+	// The review says the change in the words the audit log will ("→" is for the eye; screen readers hear "becomes").
+	await expect(dialog.getByTestId('change-list')).toHaveText(
+		`Group ${group}: Can view →becomes Can edit (Room: Read, Storage: Write)`
+	);
 	await expect(dialog.getByTestId('payload')).toContainText(`"${group}"`);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 
@@ -108,9 +111,11 @@ test("a save that ran into another admin's save merges one-sided rows, asks only
 	await expect(who).toContainText('(just now)');
 
 	// Each side's own rows are merged without asking.
-	await expect(conflict.getByTestId('merged-yours')).toContainText(`Group ${ops}: Comments inherit → write`);
+	await expect(conflict.getByTestId('merged-yours')).toContainText(
+		`Group ${ops}: Can view →becomes Can comment`
+	);
 	await expect(conflict.getByTestId('merged-theirs')).toContainText(
-		'Everyone signed in (default): Room no access → read'
+		'Everyone signed in (default): No access →becomes Can view'
 	);
 	// Only the row both changed asks, showing what you loaded, your edit and Liveblocks now.
 	await expect(conflict.getByTestId('contested')).toHaveCount(1);
@@ -121,10 +126,15 @@ test("a save that ran into another admin's save merges one-sided rows, asks only
 		'Your edit',
 		'Liveblocks now'
 	]);
+	await expect(designRow.getByRole('row', { name: /^Access/ }).getByRole('cell')).toHaveText([
+		'Can view',
+		'Can edit (Room: Read, Storage: Write)',
+		'Can view (Room: Read, Storage: Read)'
+	]);
 	await expect(designRow.getByRole('row', { name: /^Storage/ }).getByRole('cell')).toHaveText([
-		'inherit',
-		'write',
-		'read'
+		'Inherits (Read)',
+		'Write',
+		'Read'
 	]);
 	await expect(designRow.getByRole('radio', { checked: true })).toHaveCount(0);
 
@@ -155,10 +165,10 @@ test("a save that ran into another admin's save merges one-sided rows, asks only
 	const changes = dialog.getByTestId('change-list').getByRole('listitem');
 	await expect(changes).toHaveCount(2);
 	await expect(changes.filter({ hasText: `Group ${design}` })).toHaveText(
-		`Group ${design}: Storage read → write`
+		`Group ${design}: Can view (Room: Read, Storage: Read) →becomes Can edit (Room: Read, Storage: Write)`
 	);
 	await expect(changes.filter({ hasText: `Group ${ops}` })).toHaveText(
-		`Group ${ops}: Comments inherit → write`
+		`Group ${ops}: Can view →becomes Can comment`
 	);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByTestId('saved')).toBeVisible();
@@ -191,14 +201,14 @@ test('a change made in Liveblocks directly is named as outside Gatehouse, and a 
 	);
 	await expect(conflict.getByTestId('contested')).toHaveCount(0);
 	await expect(conflict.getByTestId('merged-automatically')).toContainText(
-		'Everyone signed in (default): Room no access → read'
+		'Everyone signed in (default): No access →becomes Can view'
 	);
 	await conflict.getByRole('button', { name: 'Use this merge' }).click();
 	await expect(page.getByTestId('merged-notice')).toBeFocused();
 	expect((await world.liveblocks.getRoom(roomId)).groupsAccesses).toEqual({ [group]: ['room:read'] });
 
 	const dialog = await reviewAndSave(page);
-	await expect(dialog.getByTestId('change-list')).toHaveText(`Group ${group}: Comments inherit → write`);
+	await expect(dialog.getByTestId('change-list')).toHaveText(`Group ${group}: Can view →becomes Can comment`);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByTestId('saved')).toBeVisible();
 	const room = await world.liveblocks.getRoom(roomId);
@@ -250,7 +260,13 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 		'As saved now: Can edit (Can edit storage: yes, Can comment: yes).'
 	);
 	await page.getByLabel(`Presets for ${person.name}`).click();
-	await page.getByRole('button', { name: 'Editor', exact: true }).click();
+	// The preset menu names rows as the new room page and bulk changes do.
+	await expect(page.getByRole('button', { name: /^Can / })).toHaveText([
+		'Can view',
+		'Can comment',
+		'Can edit'
+	]);
+	await page.getByRole('button', { name: 'Can edit', exact: true }).click();
 	await expect(cell(page, 'Room', person.name)).toHaveValue('write');
 	await expect(why.getByTestId('why-summary')).toHaveText('Can edit');
 
@@ -262,9 +278,9 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 	await page.getByRole('button', { name: `Remove ${group}` }).click();
 	const dialog = await reviewAndSave(page);
 	await expect(dialog.getByTestId('change-list').getByRole('listitem')).toHaveText([
-		'Everyone signed in (default): Room read → no access',
-		`Group ${group}: removed`,
-		`${person.name}: added with Room write`
+		'Everyone signed in (default): Can view →becomes No access',
+		`Group ${group}: Can edit →becomes Removed`,
+		`${person.name}: No entry →becomes Can edit`
 	]);
 	await dialog.getByRole('button', { name: 'Keep editing' }).click();
 	await expect(dialog).toBeHidden();
@@ -341,10 +357,18 @@ test('inherited cells show the level they resolve to, apart from set cells, as t
 	const admin = await world.person({ role: 'admin' });
 	const roomId = await world.room({
 		defaultAccesses: ['room:read'],
-		groupsAccesses: { [group]: ['room:write', 'comments:read'] }
+		groupsAccesses: { [group]: ['room:write', 'comments:read', 'room:presence:write'] }
 	});
 	await signIn(page, admin);
 	await page.goto(`/rooms/${roomId}/access`);
+
+	// Legacy presence reads in words too; the scope itself only shows to whoever hovers.
+	const who = page.locator(`[data-row="group:${group}"] th`);
+	await expect(who.getByText('Can share presence (legacy)')).toHaveAttribute('title', /room:presence:write/);
+	await expect(who).not.toContainText('room:presence:write');
+	await expect(
+		who.getByRole('button', { name: `Drop Can share presence (legacy) from ${group}` })
+	).toHaveCount(1);
 
 	const legend = page.getByTestId('grid-legend');
 	await expect(legend).toContainText('A solid cell is set by its row.');

@@ -25,10 +25,11 @@ test('an admin invites a new email as a commenter; the invitee sets a password o
 	await expect(row.getByText('Invited', { exact: true })).toBeVisible();
 	await row.getByRole('textbox', { name: `Name for ${email} (optional)` }).fill(name);
 	await page.getByLabel(`Presets for ${name}`).click();
-	await page.getByRole('button', { name: 'Commenter', exact: true }).click();
+	await page.getByRole('button', { name: 'Can comment', exact: true }).click();
 
 	await page.getByRole('button', { name: 'Review 1 change' }).click();
 	const dialog = page.getByRole('dialog', { name: 'Save these changes to Liveblocks?' });
+	await expect(dialog.getByTestId('change-list')).toHaveText(`${name}: No entry →becomes Can comment`);
 	await expect(dialog.getByTestId('review-invites')).toContainText(email);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 

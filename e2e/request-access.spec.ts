@@ -44,7 +44,7 @@ test('a refused member requests access, an admin approves it with Can edit, and 
 	await adminPage.getByLabel('Can edit').check();
 	await adminPage.getByRole('button', { name: 'Preview the change' }).click();
 	const preview = adminPage.getByTestId('approval-preview');
-	await expect(preview.getByTestId('change-list')).toHaveText(`${member.name}: added with Room write`);
+	await expect(preview.getByTestId('change-list')).toHaveText(`${member.name}: No entry →becomes Can edit`);
 	await preview.getByRole('button', { name: 'Approve with Can edit' }).click();
 	await expect(adminPage.getByTestId('decided-notice')).toContainText(
 		`Approved: ${member.name} now has Can edit in Launch plan.`

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { resolveEffectiveAccess, scopesToRow } from '$lib/access';
+import { resolveEffectiveAccess, rowDifferences, scopesToRow } from '$lib/access';
 import {
 	accessSummary,
 	cellLabel,
+	cellLabels,
+	defaultRowDetail,
 	entryChangeLabel,
+	inheritsLabel,
 	policyChangeLabel,
 	presetLabels,
 	principalLabel,
+	rowChangeLabels,
 	rowLevel,
 	rowPreset,
 	ruleLabel,
@@ -88,6 +92,13 @@ describe('a row’s cells in words', () => {
 		expect(rowLevel(row, 'comments:public')).toBe('write');
 	});
 
+	it('names an inherited cell by the level it resolves to, as the grid shows it', () => {
+		expect(inheritsLabel('read')).toBe('Inherits (Read)');
+		expect(inheritsLabel('none')).toBe('Inherits (No access)');
+		expect(cellLabels.presence).toBe('Can share presence');
+		expect(cellLabels['comments:public']).toBe('Public comments');
+	});
+
 	it('finds the preset a row is exactly', () => {
 		expect(rowPreset(scopesToRow([]))).toBe('private');
 		expect(rowPreset(scopesToRow(['room:write']))).toBe('edit');
@@ -107,6 +118,25 @@ describe('changes in words', () => {
 		expect(principalLabel({ kind: 'default' }, names)).toBe('Everyone signed in (default)');
 	});
 
+	it('says an edited row as the audit log will: whole rows, an absent entry, a respelled list', () => {
+		const before = {
+			defaultAccesses: ['room:read'],
+			groupsAccesses: { design: ['*:read'], ops: ['*:read'] },
+			usersAccesses: {}
+		};
+		const after = {
+			defaultAccesses: ['*:read'],
+			groupsAccesses: { design: ['*:read', 'storage:write'] },
+			usersAccesses: { ana: ['*:read', 'comments:write'] }
+		};
+		expect(rowDifferences(before, after).map(rowChangeLabels)).toEqual([
+			{ before: 'Can view', after: "Can view, in today's spelling" },
+			{ before: 'Can view', after: 'Can edit (Room: Read, Storage: Write)' },
+			{ before: 'Can view', after: 'Removed' },
+			{ before: 'No entry', after: 'Can comment' }
+		]);
+	});
+
 	it('says a bulk change as a sentence, with the name it is given', () => {
 		expect(policyChangeLabel({ kind: 'set-group', groupId: 'design', scopes: ['*:write'] }, 'Design')).toBe(
 			'Set group Design to Can edit'
@@ -117,6 +147,20 @@ describe('changes in words', () => {
 		expect(policyChangeLabel({ kind: 'set-default', scopes: [] })).toBe('Set the default to No access');
 		expect(policyChangeLabel({ kind: 'remove-user', userId: 'c1' }, 'Ana (ana@example.com)')).toBe(
 			'Remove person Ana (ana@example.com)'
+		);
+	});
+});
+
+describe('defaultRowDetail', () => {
+	it('says the default row is for anyone in a room of the default organization', () => {
+		for (const organizationId of ['default', '']) {
+			expect(defaultRowDetail(organizationId)).toBe('The default, for anyone not given more below');
+		}
+	});
+
+	it('says it is for tokens of the organization in a room of one', () => {
+		expect(defaultRowDetail('acme')).toBe(
+			'The default, for anyone whose ID token is for organization acme and not given more below'
 		);
 	});
 });

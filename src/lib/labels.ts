@@ -10,9 +10,11 @@ import {
 	type Cell,
 	type EffectiveAccess,
 	type Level,
+	tokenOrganizationId,
 	type PolicyChange,
 	type Principal,
 	type Resource,
+	type RowDifference,
 	type RuleSource
 } from '$lib/access';
 import { accessPresets, type AccessPreset } from '$lib/rooms/presets';
@@ -30,6 +32,9 @@ export const resourceLabels: Record<Resource, string> = {
 
 /** Legacy `room:presence:write` (read-only with presence): accepted next to a base scope, it grants nothing more in 3.24. */
 export const presenceLabel = 'Can share presence';
+
+/** The access editor's cells: the resources, and legacy presence. */
+export const cellLabels: Record<Cell, string> = { ...resourceLabels, presence: presenceLabel };
 
 /** What room.getSelf() reports, in words. */
 export const selfLabels = { canWrite: 'Can edit storage', canComment: 'Can comment' } as const;
@@ -73,6 +78,22 @@ export function principalLabel(principal: Principal, names: Names): string {
 	return principal.kind === 'group' ? `Group ${names.group(principal.id)}` : names.person(principal.id);
 }
 
+/**
+ * Whom the default row ("Everyone signed in") lets in. In an organization, only ID tokens for it
+ * reach the room (Gatehouse's endpoint makes each token for the room it is asked for).
+ */
+export function defaultRowDetail(roomOrganizationId: string): string {
+	const organizationId = tokenOrganizationId(roomOrganizationId);
+	return organizationId === undefined
+		? 'The default, for anyone not given more below'
+		: `The default, for anyone whose ID token is for organization ${organizationId} and not given more below`;
+}
+
+/** A cell its row leaves to the rules before it, with the level it resolves to. */
+export function inheritsLabel(resolved: Level): string {
+	return `Inherits (${levelLabels[resolved]})`;
+}
+
 /** The level a resource has within one row: its own, or the one it inherits there. */
 export function rowLevel(row: AccessRow, resource: Resource): Level {
 	if (resource === 'room') return row.room;
@@ -83,7 +104,7 @@ export function rowLevel(row: AccessRow, resource: Resource): Level {
 /** One cell of a row in words: "Write", "Inherits (Read)", or for presence "Yes"/"No". */
 export function cellLabel(row: AccessRow, cell: Cell): string {
 	if (cell === 'presence') return row.presence ? 'Yes' : 'No';
-	if (cell !== 'room' && row[cell] === 'inherit') return `Inherits (${levelLabels[rowLevel(row, cell)]})`;
+	if (cell !== 'room' && row[cell] === 'inherit') return inheritsLabel(rowLevel(row, cell));
 	return levelLabels[rowLevel(row, cell)];
 }
 
@@ -153,6 +174,28 @@ export function entryChangeLabel(
 	after: readonly string[] | null
 ): string {
 	return `${subject}: ${entryLabel(before, 'before')} → ${entryLabel(after, 'after')}`;
+}
+
+/** A row, or no entry, on either side of a change, as entryLabel says an entry's list. */
+export function rowEntryLabel(row: AccessRow | null, side: 'before' | 'after'): string {
+	if (row === null) return side === 'before' ? 'No entry' : 'Removed';
+	return rowLabel(row);
+}
+
+/**
+ * A row's change in the editor's words, as the audit log says it once saved: each side's whole row
+ * ("Can view" → "Can edit (Room: Read, Storage: Write)"); a list only respelled reads "Can edit →
+ * Can edit, in today's spelling".
+ */
+export function rowChangeLabels({ before, after, changed }: RowDifference): {
+	before: string;
+	after: string;
+} {
+	if (before && after && changed.length === 0) {
+		const same = rowLabel(after);
+		return { before: same, after: `${same}, in today's spelling` };
+	}
+	return { before: rowEntryLabel(before, 'before'), after: rowEntryLabel(after, 'after') };
 }
 
 /**
