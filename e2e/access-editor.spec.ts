@@ -324,7 +324,9 @@ test('support staff see the matrix read-only and cannot save it', async ({ page,
 		)
 	).toBeVisible();
 
-	await expect(page.getByTestId('read-only')).toContainText("You are viewing this room's access read-only.");
+	await expect(page.getByTestId('read-only')).toContainText(
+		'You are viewing this read-only. Only admins change who has access'
+	);
 	// Values read as text, not as disabled controls.
 	const grid = page.getByRole('grid', { name: 'Access matrix' });
 	await expect(grid).toHaveAttribute('aria-readonly', 'true');

@@ -1,6 +1,6 @@
 import { sameScopes } from '../src/lib/access';
 import { mirrorRoom } from '../src/lib/server/rooms/mirror';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 
 test('an admin ticks rooms, previews a group change, starts it and follows it to 100 %', async ({
 	page,
@@ -124,4 +124,50 @@ test('custom levels name each resource and what an inherited one resolves to', a
 	await expect(levels.getByLabel('Public comments').locator('option:checked')).toHaveText(
 		'Inherits (No access)'
 	);
+});
+
+test('support reads bulk changes and jobs without any form or disabled control', async ({ page, world }) => {
+	const admin = await world.person({ role: 'admin' });
+	const support = await world.person({ role: 'support' });
+	const roomId = world.unique('bulk-read');
+	// A cancelled job with a room left to do, which an admin could resume; no instance runs it.
+	const job = await world.db.bulkJob.create({
+		data: {
+			createdById: admin.id,
+			change: { kind: 'set-default', scopes: ['*:read'] },
+			selection: '1 room chosen',
+			status: 'cancelled',
+			finishedAt: new Date(),
+			rooms: { create: { roomId, status: 'cancelled' } }
+		}
+	});
+	const disabledControls = page.locator(
+		'button:disabled, input:disabled, select:disabled, textarea:disabled'
+	);
+
+	await signIn(page, admin);
+	await page.goto(`/rooms/bulk/${job.id}`);
+	await expect(page.getByRole('button', { name: 'Resume (1 room)' })).toBeVisible();
+	await signOut(page);
+
+	await signIn(page, support);
+	await page.goto('/rooms/bulk');
+	await expect(page.getByRole('link', { name: 'New bulk change' })).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'New bulk change' })).toHaveCount(0);
+	await expect(disabledControls).toHaveCount(0);
+
+	await page.goto(`/rooms/bulk/${job.id}`);
+	await expect(page.getByTestId('read-only')).toContainText('Only admins cancel or resume a job.');
+	await expect(page.getByTestId('job-status')).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Resume/ })).toHaveCount(0);
+	await expect(page.locator('main form')).toHaveCount(0);
+	await expect(disabledControls).toHaveCount(0);
+
+	// Previewing is for admins too: support reads the rooms ticked, as text.
+	await page.goto(`/rooms/bulk/new?ticked=1&room=${roomId}`);
+	await expect(page.getByTestId('read-only')).toContainText('Only admins preview and start bulk changes.');
+	await expect(page.getByTestId('chosen-rooms')).toHaveText(roomId);
+	await expect(page.locator('main form')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Preview' })).toHaveCount(0);
+	await expect(disabledControls).toHaveCount(0);
 });

@@ -77,7 +77,26 @@ test('an admin creates a person, adds them to a group through the picker, and th
 		.getByRole('link', { name: `Reviewers ${tag}` })
 		.click();
 	await page.getByRole('checkbox', { name: `Select Zed ${tag}` }).check();
-	await page.getByRole('button', { name: 'Remove 1 selected person' }).click();
+	// It asks first; Cancel changes nothing and gives the keyboard its place back.
+	const removeSelected = page.getByRole('button', { name: 'Remove 1 selected person…' });
+	await removeSelected.click();
+	const question = page.getByRole('alertdialog');
+	await expect(question).toContainText(`Remove 1 person from Reviewers ${tag}?`);
+	await expect(question.getByRole('button', { name: 'Yes, remove 1 person' })).toBeFocused();
+	await question.getByRole('button', { name: 'Cancel' }).click();
+	await expect(question).toHaveCount(0);
+	await expect(removeSelected).toBeFocused();
+	await expect(page.getByTestId('members')).toContainText(`zed-${tag}@example.com`);
+	expect(await world.db.groupMembership.count({ where: { groupId: `reviewers-${tag}` } })).toBe(1);
+	// Escape closes it too; then by keyboard alone: Enter asks, Enter confirms.
+	await page.keyboard.press('Enter');
+	await expect(question).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(question).toHaveCount(0);
+	await expect(removeSelected).toBeFocused();
+	await page.keyboard.press('Enter');
+	await expect(question.getByRole('button', { name: 'Yes, remove 1 person' })).toBeFocused();
+	await page.keyboard.press('Enter');
 	await expect(page.getByTestId('remove-message')).toHaveText('Removed 1 person from the group.');
 	await expect(page.getByTestId('no-members')).toBeVisible();
 	await page.goto(personUrl);
@@ -119,6 +138,12 @@ test('without JavaScript, people are added by email and unknown emails change no
 	await page.getByRole('button', { name: 'Add to group' }).click();
 	await expect(page.getByTestId('add-message')).toHaveText('Added 1 person to the group.');
 	await expect(page.getByTestId('members')).toContainText(member.email);
+
+	// Without JavaScript there is no question to show: ticking and Remove post at once.
+	await page.getByRole('checkbox', { name: `Select ${member.name}` }).check();
+	await page.getByRole('button', { name: 'Remove selected' }).click();
+	await expect(page.getByTestId('remove-message')).toHaveText('Removed 1 person from the group.');
+	expect(await world.db.groupMembership.count({ where: { groupId } })).toBe(0);
 	await context.close();
 });
 

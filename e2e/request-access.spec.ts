@@ -90,9 +90,21 @@ test('an admin declines with a reason, which the member reads on their home; sup
 
 	const supportPage = await signedIn(support);
 	await supportPage.goto(`/requests/${request.id}`);
-	await expect(supportPage.getByTestId('read-only')).toBeVisible();
+	await expect(supportPage.getByTestId('read-only')).toContainText(
+		'Only admins approve or decline requests.'
+	);
 	await expect(supportPage.getByRole('button', { name: 'Decline' })).toHaveCount(0);
 	await expect(supportPage.getByRole('button', { name: 'Preview the change' })).toHaveCount(0);
+	await expect(supportPage.getByTestId('request-message')).toHaveText('none');
+	await expect(supportPage.locator('main form')).toHaveCount(0);
+	await expect(
+		supportPage.locator('button:disabled, input:disabled, select:disabled, textarea:disabled')
+	).toHaveCount(0);
+	await supportPage.goto('/requests');
+	await expect(supportPage.getByTestId('read-only')).toContainText(
+		'Only admins approve or decline requests.'
+	);
+	await expect(supportPage.getByRole('link', { name: `View ${member.name}'s request` })).toBeVisible();
 
 	const adminPage = await signedIn(admin);
 	// On a phone the request fits the width: nothing scrolls sideways.

@@ -86,10 +86,25 @@ test('support sees the rooms read-only and the server refuses their writes', asy
 	await expect(
 		page.getByRole('row').filter({ hasText: roomId }).getByRole('link', { name: 'Delete' })
 	).toHaveCount(0);
+	// Typed in by hand, the admin-only pages say so instead of offering a form.
+	const disabledControls = page.locator(
+		'button:disabled, input:disabled, select:disabled, textarea:disabled'
+	);
 	await page.goto('/rooms/new');
-	await expect(page.getByRole('button', { name: 'Create room' })).toBeDisabled();
+	await expect(page.getByTestId('read-only')).toContainText('Only admins create rooms.');
+	await expect(page.locator('main form')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Create room' })).toHaveCount(0);
+	await expect(disabledControls).toHaveCount(0);
 	await page.goto(`/rooms/${roomId}/delete`);
-	await expect(page.getByRole('button', { name: 'Delete this room' })).toBeDisabled();
+	await expect(page.getByTestId('read-only')).toContainText('Only admins delete rooms.');
+	await expect(page.getByTestId('what-is-lost')).toHaveCount(0);
+	await expect(page.locator('main form')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'Delete this room' })).toHaveCount(0);
+	await expect(disabledControls).toHaveCount(0);
+	await expect(page.getByRole('link', { name: `Back to ${roomId}` })).toHaveAttribute(
+		'href',
+		`/rooms/${roomId}/access`
+	);
 
 	const sync = await forgedPost(page, '/rooms?/sync');
 	expect(sync.status()).toBe(403);

@@ -47,5 +47,7 @@ test('support sees who can enter a room and how, filters by level, and cannot ed
 	const main = page.getByRole('main');
 	await expect(main.locator('form[method="POST" i]')).toHaveCount(0);
 	await expect(main.getByRole('button')).toHaveText(['Apply']);
-	await expect(page.getByTestId('read-only')).toBeVisible();
+	await expect(page.getByTestId('read-only')).toContainText(
+		"You are viewing this read-only. Who can enter follows from the room's rules, which admins change in the Access tab."
+	);
 });

@@ -12,7 +12,7 @@ import { describePrincipals } from '$lib/server/rooms/principals';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	await requirePerson(event, staffRoles);
+	const viewer = await requirePerson(event, staffRoles);
 	const roomId = event.params.id;
 	const query = parseAudienceQuery(event.url.searchParams);
 	try {
@@ -33,7 +33,8 @@ export const load: PageServerLoad = async (event) => {
 			differing: selectAudience(audience, { level: null, group: null, everyone: false }).count,
 			people: page.people,
 			next: page.next,
-			groups: principals.groups.map(({ id, name }) => ({ id, name }))
+			groups: principals.groups.map(({ id, name }) => ({ id, name })),
+			canEdit: viewer.role === 'admin'
 		};
 	} catch (problem) {
 		if (problem instanceof RoomNotFound)
