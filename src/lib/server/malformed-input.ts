@@ -38,7 +38,9 @@ export const refuseMalformedInput: Handle = async ({ event, resolve }) => {
 	if (/%00/i.test(url.pathname) || inQuery) {
 		error(400, 'The address contains a NUL character, which nothing in Gatehouse can hold. Remove it.');
 	}
-	if (Object.values(params).some((value) => value.length > maxPathIdLength)) {
+	// Every path parameter is an id but the rest of an address no page matches ([...path]).
+	const ids = Object.entries(params).filter(([name]) => !event.route.id?.includes(`[...${name}]`));
+	if (ids.some(([, value]) => value.length > maxPathIdLength)) {
 		error(404, `Nothing here has that id: ids have at most ${maxPathIdLength} characters.`);
 	}
 	if (request.method !== 'GET' && request.method !== 'HEAD') {
