@@ -71,7 +71,8 @@ describe('security headers', () => {
 	});
 
 	it('are on error pages too', async () => {
-		const missing = await get(`/no-such-page-${randomUUID()}`);
+		// Signed in: signed out, an address no page matches asks to sign in first.
+		const missing = await get(`/no-such-page-${randomUUID()}`, await signedInAs(app, 'member'));
 		expect(missing.status).toBe(404);
 		expectCommonHeaders(missing);
 		expect(
