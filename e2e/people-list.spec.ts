@@ -121,6 +121,50 @@ test('an admin adds ticked people to a group and is told how many', async ({ pag
 	expect(audits.map((a) => a.actorId)).toEqual([admin.id, admin.id]);
 });
 
+test('an admin removes ticked people from a group only after confirming how many are members', async ({
+	page,
+	world
+}) => {
+	const admin = await world.person({ role: 'admin' });
+	const tag = world.unique('Rm');
+	const [group, otherGroup] = [await world.group(), await world.group()];
+	const [ann, bob] = await listedPeople(world.db, tag, ['Ann', 'Bob'], [group]);
+	const [cyd] = await listedPeople(world.db, tag, ['Cyd']);
+	await signIn(page, admin);
+
+	await page.goto(`/people?q=${tag}`);
+	for (const person of [ann!, bob!, cyd!]) await page.getByLabel(`Select ${person.name}`).check();
+	const targetGroup = page.getByRole('combobox', { name: 'Target group' });
+	await targetGroup.fill(group);
+	await page.getByRole('button', { name: 'Remove from group' }).click();
+	const confirmation = page.getByRole('alertdialog');
+	// Cyd is ticked but not a member: the question counts only whom it would remove.
+	await expect(confirmation).toContainText(`Remove 2 people from ${group}?`);
+	expect(await world.db.groupMembership.count({ where: { groupId: group } })).toBe(2);
+
+	// Another group is another question: the confirmation is withdrawn, not applied to it.
+	await targetGroup.fill(otherGroup);
+	await expect(confirmation).toHaveCount(0);
+	await targetGroup.fill(group);
+	await page.getByRole('button', { name: 'Remove from group' }).click();
+	await expect(confirmation).toContainText(`Remove 2 people from ${group}?`);
+	await confirmation.getByRole('link', { name: 'Cancel' }).click();
+	await expect(confirmation).toHaveCount(0);
+	await expect(page.getByLabel(`Select ${ann!.name}`)).toBeChecked();
+	expect(await world.db.groupMembership.count({ where: { groupId: group } })).toBe(2);
+
+	await page.getByRole('button', { name: 'Remove from group' }).click();
+	await confirmation.getByRole('button', { name: 'Yes, remove' }).click();
+	await expect(page.getByTestId('bulk-result')).toHaveText(
+		`Removed 2 people from ${group}. 1 of the 3 were not members.`
+	);
+	expect(await world.db.groupMembership.count({ where: { groupId: group } })).toBe(0);
+	const audits = await world.db.auditEvent.findMany({
+		where: { action: 'membership.removed', targetId: { in: [ann!.id, bob!.id, cyd!.id] } }
+	});
+	expect(audits.map((a) => a.targetId).sort()).toEqual([ann!.id, bob!.id].sort());
+});
+
 test('an admin deactivates everyone matching a search after confirming the count', async ({
 	page,
 	world

@@ -2,7 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultPeopleQuery, filterOf, type PeopleFilter } from '$lib/people-query';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { GroupNotFound } from '../domain-errors';
-import { bulkAddToGroup, bulkDeactivate, bulkRemoveFromGroup, countToDeactivate } from './bulk';
+import {
+	bulkAddToGroup,
+	bulkDeactivate,
+	bulkRemoveFromGroup,
+	countToDeactivate,
+	countToRemove
+} from './bulk';
 
 const database = useMigratedDatabase('people_bulk');
 
@@ -96,6 +102,29 @@ describe('bulk membership changes', () => {
 			targeted: 0,
 			changed: 0
 		});
+	});
+
+	it('counts, before a removal, exactly the members it would remove', async () => {
+		const { ids, filter } = await people(4);
+		const groupId = await group();
+		const otherGroup = await group();
+		await database.db.groupMembership.createMany({
+			data: [ids[0]!, ids[2]!].map((personId) => ({ groupId, personId }))
+		});
+		await database.db.groupMembership.create({ data: { groupId: otherGroup, personId: ids[1]! } });
+
+		expect(await countToRemove(database.db, groupId, { ids: [ids[0]!, ids[1]!] })).toEqual({
+			group: { id: groupId, name: groupId },
+			count: 1
+		});
+		// A filter on another group counts the members of both.
+		const inOther: PeopleFilter = { ...filter, group: otherGroup };
+		expect((await countToRemove(database.db, groupId, { filter })).count).toBe(2);
+		expect((await countToRemove(database.db, groupId, { filter: inOther })).count).toBe(0);
+		expect((await countToRemove(database.db, groupId, { filter })).count).toBe(
+			(await bulkRemoveFromGroup(database.db, actorId, groupId, { filter })).changed
+		);
+		await expect(countToRemove(database.db, 'no-such-group', { ids })).rejects.toBeInstanceOf(GroupNotFound);
 	});
 
 	it('refuses a group that does not exist and changes nothing', async () => {

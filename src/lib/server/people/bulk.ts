@@ -111,7 +111,27 @@ export async function countToDeactivate(db: DbOrTx, actorId: string, target: Bul
 	return row?.count ?? 0;
 }
 
-async function requireGroup(tx: Tx, groupId: string) {
+/**
+ * The group, and how many of the people targeted are its members now: what bulkRemoveFromGroup
+ * would remove. Throws GroupNotFound.
+ */
+export async function countToRemove(db: DbOrTx, groupId: string, target: BulkTarget) {
+	const group = await requireGroup(db, groupId);
+	if ('ids' in target) {
+		return {
+			group,
+			count: await db.groupMembership.count({ where: { groupId, personId: { in: [...target.ids] } } })
+		};
+	}
+	const [row] = await db.$queryRaw<{ count: number }[]>`
+		SELECT count(*)::int AS count FROM "Person"
+		WHERE ${peopleFilterSql(target.filter)} AND EXISTS (
+			SELECT 1 FROM "GroupMembership" m WHERE m."personId" = "Person"."id" AND m."groupId" = ${groupId}
+		)`;
+	return { group, count: row?.count ?? 0 };
+}
+
+async function requireGroup(tx: DbOrTx, groupId: string) {
 	const group = await tx.group.findUnique({ where: { id: groupId }, select: { id: true, name: true } });
 	if (!group) throw new GroupNotFound(groupId);
 	return group;

@@ -4,6 +4,7 @@ import {
 	bulkDeactivate,
 	bulkRemoveFromGroup,
 	countToDeactivate,
+	countToRemove,
 	type BulkTarget
 } from '$lib/server/people/bulk';
 import type { Database } from '$lib/server/prisma-client';
@@ -29,6 +30,18 @@ export async function runBulkAction(
 			);
 		}
 		case 'remove': {
+			const { group, count } = await countToRemove(db, form.group, target);
+			if (count === 0) {
+				return { tone: 'error', text: `Nobody to remove: nobody chosen is a member of ${group.name}.` };
+			}
+			return {
+				tone: 'confirm',
+				text: `Remove ${people(count)} from ${group.name}? They lose the access the group gives them in every room.`,
+				yes: { operation: 'confirm-remove', label: 'Yes, remove' },
+				asked: askedOf(form)
+			};
+		}
+		case 'confirm-remove': {
 			const { targeted, changed, group } = await bulkRemoveFromGroup(db, actorId, form.group, target);
 			const unchanged = targeted - changed;
 			return success(
@@ -47,7 +60,9 @@ export async function runBulkAction(
 			}
 			return {
 				tone: 'confirm',
-				text: `Deactivate ${people(count)}? They can no longer sign in or get an ID token; an admin can reactivate each of them later.`
+				text: `Deactivate ${people(count)}? They can no longer sign in or get an ID token; an admin can reactivate each of them later.`,
+				yes: { operation: 'confirm-deactivate', label: 'Yes, deactivate' },
+				asked: askedOf(form)
 			};
 		}
 		case 'confirm-deactivate': {
@@ -61,6 +76,10 @@ export async function runBulkAction(
 			);
 		}
 	}
+}
+
+function askedOf({ scope, ids, group }: BulkForm) {
+	return { scope, ids, group };
 }
 
 function success(...sentences: (string | false)[]): BulkMessage {
