@@ -73,26 +73,39 @@ test('the new-person and edit-person forms log no console error and keep the bro
 	expect(problems).toEqual([]);
 });
 
-test('deactivating from a person page asks first, and Cancel changes nothing', async ({ page, world }) => {
-	const admin = await world.person({ role: 'admin' });
-	const target = await world.person();
-	await signIn(page, admin);
-	await page.goto(`/people/${target.id}`);
+// Both ways: with JavaScript the question opens in place, without it the page asks by itself.
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(javaScriptEnabled ? 'with JavaScript' : 'without JavaScript', () => {
+		test.use({ javaScriptEnabled });
 
-	await page.getByRole('button', { name: 'Deactivate…' }).click();
-	const question = page.getByRole('alertdialog');
-	await expect(question).toContainText(`Deactivate ${target.name}?`);
-	await question.getByRole('button', { name: 'Cancel' }).click();
-	await expect(question).toHaveCount(0);
-	await expect(page.getByTestId('person-status')).toHaveText('active');
-	expect((await world.db.person.findUniqueOrThrow({ where: { id: target.id } })).status).toBe('active');
+		test('deactivating from a person page asks first, and Cancel changes nothing', async ({
+			page,
+			world
+		}) => {
+			const admin = await world.person({ role: 'admin' });
+			const target = await world.person();
+			await signIn(page, admin);
+			await page.goto(`/people/${target.id}`);
 
-	await page.getByRole('button', { name: 'Deactivate…' }).click();
-	await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, deactivate' }).click();
-	await expect(page.getByTestId('person-status')).toHaveText('deactivated');
-	expect((await world.db.person.findUniqueOrThrow({ where: { id: target.id } })).status).toBe('deactivated');
-	await expect(page.getByRole('button', { name: 'Reactivate' })).toBeVisible();
-});
+			await page.getByRole('button', { name: 'Deactivate…' }).click();
+			const question = page.getByRole('alertdialog');
+			await expect(question).toContainText(`Deactivate ${target.name}?`);
+			await question.getByRole('button', { name: 'Cancel' }).click();
+			await expect(question).toHaveCount(0);
+			await expect(page).not.toHaveURL(/deactivate/);
+			await expect(page.getByTestId('person-status')).toHaveText('active');
+			expect((await world.db.person.findUniqueOrThrow({ where: { id: target.id } })).status).toBe('active');
+
+			await page.getByRole('button', { name: 'Deactivate…' }).click();
+			await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, deactivate' }).click();
+			await expect(page.getByTestId('person-status')).toHaveText('deactivated');
+			expect((await world.db.person.findUniqueOrThrow({ where: { id: target.id } })).status).toBe(
+				'deactivated'
+			);
+			await expect(page.getByRole('button', { name: 'Reactivate' })).toBeVisible();
+		});
+	});
+}
 
 test('changing your own password ends with a message saying so', async ({ page, world }) => {
 	const member = await world.person();
