@@ -79,4 +79,17 @@ describe('names in natural order', () => {
 		expect(page.people.map((p) => p.name).slice(4, 8)).toEqual(['User 4', 'User 4b', 'user 5', 'User 6']);
 		await database.db.person.update({ where: { id: person.id }, data: { name: 'User 30' } });
 	});
+
+	it('computes the key only when a name is written, not on every update of the row', async () => {
+		const person = await database.db.person.findFirstOrThrow({ where: { name: 'User 7' } });
+		// A marker in place of the key stays only if updates of other columns leave the key alone.
+		await database.db.$executeRaw`UPDATE "Person" SET "nameSortKey" = 'marker' WHERE "id" = ${person.id}`;
+		const keyOf = async () =>
+			(await database.db.person.findUniqueOrThrow({ where: { id: person.id } })).nameSortKey;
+
+		await database.db.person.update({ where: { id: person.id }, data: { status: 'deactivated' } });
+		expect(await keyOf()).toBe('marker');
+		await database.db.person.update({ where: { id: person.id }, data: { name: 'User 7', status: 'active' } });
+		expect(await keyOf()).toBe(`user ${'7'.padStart(20, '0')}`);
+	});
 });
