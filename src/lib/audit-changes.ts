@@ -9,11 +9,10 @@ import {
 	type RoomAccesses
 } from '$lib/access';
 import {
-	entryLabel,
 	policyChangeLabel,
 	presetLabels,
 	principalLabel,
-	rowLabel,
+	rowChangeLabels,
 	scopesText,
 	type Names
 } from '$lib/labels';
@@ -137,25 +136,26 @@ function accessesIn(value: unknown): RoomAccesses | undefined {
 	};
 }
 
-/** One line per row that changed: the whole row in words on each side, as bulk previews say it. */
+/**
+ * One line per row that changed, in the words of the editor's review list (rowChangeLabels); a
+ * side without the row is null, "not there", as on every other line.
+ */
 function accessLines(before: RoomAccesses, after: RoomAccesses, names: Names): ChangeLine[] {
-	return rowDifferences(before, after).map(({ principal, before: was, after: now, changed }): ChangeLine => {
-		const [listBefore, listAfter] = [listOf(before, principal), listOf(after, principal)];
-		const scopes = {
-			before: listBefore ? scopesText(listBefore) : null,
-			after: listAfter ? scopesText(listAfter) : null
-		};
-		const subject = principalLabel(principal, names);
-		if (was && now && changed.length === 0) {
-			const same = rowLabel(now);
-			return { subject, field: 'Access', before: same, after: `${same}, in today's spelling`, scopes };
-		}
+	return rowDifferences(before, after).map((difference): ChangeLine => {
+		const [listBefore, listAfter] = [
+			listOf(before, difference.principal),
+			listOf(after, difference.principal)
+		];
+		const words = rowChangeLabels(difference);
 		return {
-			subject,
+			subject: principalLabel(difference.principal, names),
 			field: 'Access',
-			before: listBefore ? entryLabel(listBefore, 'before') : null,
-			after: listAfter ? entryLabel(listAfter, 'after') : null,
-			scopes
+			before: difference.before ? words.before : null,
+			after: difference.after ? words.after : null,
+			scopes: {
+				before: listBefore ? scopesText(listBefore) : null,
+				after: listAfter ? scopesText(listAfter) : null
+			}
 		};
 	});
 }
