@@ -1,16 +1,6 @@
-import type { Page } from '@playwright/test';
+import { cell, openReview, saveChanges } from './access-editor-steps';
 import { forgedPost } from './directory-fixtures';
 import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
-
-const cell = (page: Page, resource: string, label: string) =>
-	page.getByRole('combobox', { name: `${resource} for ${label}`, exact: true });
-
-async function reviewAndSave(page: Page) {
-	await page.getByRole('button', { name: /^Review \d+ changes?$/ }).click();
-	const dialog = page.getByRole('dialog', { name: 'Save these changes to Liveblocks?' });
-	await expect(dialog).toBeVisible();
-	return dialog;
-}
 
 test('an admin edits a cell, reviews the diff and saves; a member gets canWrite after reconnecting', async ({
 	page,
@@ -38,7 +28,7 @@ test('an admin edits a cell, reviews the diff and saves; a member gets canWrite 
 	await storage.selectOption('write');
 	await expect(storage).not.toHaveAttribute('data-inherited');
 
-	const dialog = await reviewAndSave(page);
+	const dialog = await openReview(page);
 	// The review says the change in the words the audit log will ("→" is for the eye; screen readers hear "becomes").
 	await expect(dialog.getByTestId('change-list')).toHaveText(
 		`Group ${group}: Can view →becomes Can edit (Room: Read, Storage: Write)`
@@ -93,13 +83,12 @@ test("a save that ran into another admin's save merges one-sided rows, asks only
 	await otherPage.goto(`/rooms/${roomId}/access`);
 	await cell(otherPage, 'Room', 'Everyone signed in').selectOption('read');
 	await cell(otherPage, 'Storage', design).selectOption('read');
-	await (await reviewAndSave(otherPage)).getByRole('button', { name: 'Save' }).click();
-	await expect(otherPage.getByTestId('saved')).toBeVisible();
+	await saveChanges(otherPage);
 	await otherContext.close();
 
 	await cell(page, 'Comments', ops).selectOption('write');
 	await cell(page, 'Storage', design).selectOption('write');
-	await (await reviewAndSave(page)).getByRole('button', { name: 'Save' }).click();
+	await (await openReview(page)).getByRole('button', { name: 'Save' }).click();
 
 	const conflict = page.getByTestId('conflict');
 	await expect(
@@ -161,7 +150,7 @@ test("a save that ran into another admin's save merges one-sided rows, asks only
 		[design]: ['*:read', 'storage:read'],
 		[ops]: ['room:read']
 	});
-	const dialog = await reviewAndSave(page);
+	const dialog = await openReview(page);
 	const changes = dialog.getByTestId('change-list').getByRole('listitem');
 	await expect(changes).toHaveCount(2);
 	await expect(changes.filter({ hasText: `Group ${design}` })).toHaveText(
@@ -193,7 +182,7 @@ test('a change made in Liveblocks directly is named as outside Gatehouse, and a 
 	await world.liveblocks.updateRoom(roomId, { defaultAccesses: ['*:read'] });
 
 	await cell(page, 'Comments', group).selectOption('write');
-	await (await reviewAndSave(page)).getByRole('button', { name: 'Save' }).click();
+	await (await openReview(page)).getByRole('button', { name: 'Save' }).click();
 
 	const conflict = page.getByTestId('conflict');
 	await expect(conflict.getByTestId('other-change')).toContainText(
@@ -207,7 +196,7 @@ test('a change made in Liveblocks directly is named as outside Gatehouse, and a 
 	await expect(page.getByTestId('merged-notice')).toBeFocused();
 	expect((await world.liveblocks.getRoom(roomId)).groupsAccesses).toEqual({ [group]: ['room:read'] });
 
-	const dialog = await reviewAndSave(page);
+	const dialog = await openReview(page);
 	await expect(dialog.getByTestId('change-list')).toHaveText(`Group ${group}: Can view →becomes Can comment`);
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByTestId('saved')).toBeVisible();
@@ -276,7 +265,7 @@ test('rows are added and removed from the keyboard, invalid rows are explained, 
 	await page.keyboard.press('Enter');
 	await expect(cell(page, 'Room', group)).toBeFocused();
 	await page.getByRole('button', { name: `Remove ${group}` }).click();
-	const dialog = await reviewAndSave(page);
+	const dialog = await openReview(page);
 	await expect(dialog.getByTestId('change-list').getByRole('listitem')).toHaveText([
 		'Everyone signed in (default): Can view →becomes No access',
 		`Group ${group}: Can edit →becomes Removed`,
@@ -296,7 +285,7 @@ test('an admin demoted while editing is refused on save and keeps the edits on s
 	await page.goto(`/rooms/${roomId}/access`);
 	await expect(page.getByText('The default, for anyone not given more below')).toBeVisible();
 	await cell(page, 'Room', 'Everyone signed in').selectOption('write');
-	const dialog = await reviewAndSave(page);
+	const dialog = await openReview(page);
 
 	await world.db.person.update({ where: { id: admin.id }, data: { role: 'support' } });
 	await dialog.getByRole('button', { name: 'Save' }).click();

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { newInviteToken } from '../src/lib/server/invites/token';
-import { expect, signIn, test, type World } from './fixtures';
+import { cell, openReview } from './access-editor-steps';
+import { memberWorld, staffPages, staffWorld } from './every-page';
+import { expect, signIn, test } from './fixtures';
 
 // An axe-core scan of every page each role can open: no violation of WCAG 2 A or AA that axe rates
 // serious or critical (contrast, names of controls and fields, landmarks, ARIA misuse).
@@ -51,77 +52,6 @@ async function liveRoomSettled(page: Page) {
 	).toBeVisible();
 }
 
-/** One of everything a staff page shows: a person in a group, a room both can write, a request, a bulk job. */
-async function staffWorld(world: World) {
-	const group = await world.group();
-	const person = await world.person({ groups: [group] });
-	const roomId = await world.indexedRoom({
-		defaultAccesses: ['room:read'],
-		groupsAccesses: { [group]: ['room:write'] },
-		usersAccesses: { [person.id]: ['room:write'] },
-		metadata: { title: 'Quarterly planning' }
-	});
-	const requestId = (
-		await world.db.accessRequest.create({ data: { personId: person.id, roomId, message: 'Please' } })
-	).id;
-	const finishedAt = new Date();
-	const jobId = (
-		await world.db.bulkJob.create({
-			data: {
-				createdById: person.id,
-				change: { kind: 'set-default', scopes: ['*:read'] },
-				selection: 'search: planning',
-				status: 'finished',
-				finishedAt,
-				rooms: { create: [{ roomId, status: 'unchanged', finishedAt }] }
-			}
-		})
-	).id;
-	return { group, person: person.id, roomId, requestId, jobId };
-}
-
-/** Every page admins and support staff can open (support reads the same pages read-only), in three parts. */
-function staffPages({ group, person, roomId, requestId, jobId }: Awaited<ReturnType<typeof staffWorld>>) {
-	return {
-		'people and groups': [
-			'/people',
-			'/people/new',
-			'/people/import',
-			`/people/${person}`,
-			`/people/${person}/delete`,
-			'/groups',
-			'/groups/new',
-			`/groups/${group}`,
-			`/groups/${group}/delete`
-		],
-		rooms: [
-			'/rooms',
-			'/rooms/new',
-			`/rooms/${roomId}/access`,
-			`/rooms/${roomId}/people`,
-			`/rooms/${roomId}/live`,
-			`/rooms/${roomId}/delete`,
-			`/rooms/${roomId}/request-access`,
-			'/rooms/bulk',
-			'/rooms/bulk/new',
-			`/rooms/bulk/${jobId}`
-		],
-		'requests, inspector, audit and account': [
-			'/requests',
-			`/requests/${requestId}`,
-			'/inspect',
-			`/inspect?person=${person}`,
-			`/inspect?person=${person}&room=${roomId}`,
-			'/audit',
-			'/me',
-			'/account/password',
-			// The error pages: missing inside the app shell, and missing anywhere.
-			'/people/no-such-person',
-			'/no-such-page'
-		]
-	};
-}
-
 for (const role of ['admin', 'support'] as const) {
 	for (const part of ['people and groups', 'rooms', 'requests, inspector, audit and account'] as const) {
 		test(`${role}: the ${part} pages pass an accessibility scan`, async ({ page, world }) => {
@@ -132,6 +62,31 @@ for (const role of ['admin', 'support'] as const) {
 		});
 	}
 }
+
+test('the access editor with an edit pending, Why? open, the review and a conflict passes an accessibility scan', async ({
+	page,
+	world
+}) => {
+	const group = await world.group();
+	const roomId = await world.room({ defaultAccesses: [], groupsAccesses: { [group]: ['room:read'] } });
+	await signIn(page, await world.person({ role: 'admin' }));
+	await page.goto(`/rooms/${roomId}/access`);
+
+	await cell(page, 'Storage', group).selectOption('write');
+	const found = await seriousViolations(page, 'a pending edit');
+	await page.getByRole('button', { name: `Why does ${group} have this access?` }).click();
+	await expect(page.getByTestId('why-panel')).toBeVisible();
+	found.push(...(await seriousViolations(page, 'the Why? panel')));
+
+	// Someone changes the room in Liveblocks meanwhile, so the save meets a conflict.
+	await world.liveblocks.updateRoom(roomId, { defaultAccesses: ['*:read'] });
+	const review = await openReview(page);
+	found.push(...(await seriousViolations(page, 'the review dialog')));
+	await review.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByTestId('conflict')).toBeVisible();
+	found.push(...(await seriousViolations(page, 'the conflict view')));
+	expectNoneOf(found);
+});
 
 test("an admin's account menu passes an accessibility scan", async ({ page, world }) => {
 	await signIn(page, await world.person({ role: 'admin' }));
@@ -145,23 +100,9 @@ test('the signed-out pages and every page a member opens pass an accessibility s
 	world
 }) => {
 	const member = await world.person();
-	const open = await world.indexedRoom({
-		defaultAccesses: ['room:write'],
-		metadata: { title: 'Open house' }
-	});
-	const closed = await world.indexedRoom({ defaultAccesses: [], metadata: { title: 'Board room' } });
-	const { token, tokenHash } = newInviteToken();
-	const invited = await world.person();
-	await world.db.invite.create({
-		data: {
-			personId: invited.id,
-			tokenHash,
-			createdById: invited.id,
-			expiresAt: new Date(Date.now() + 3_600_000)
-		}
-	});
+	const { open, closed, inviteToken } = await memberWorld(world);
 
-	const found = await scanPages(page, ['/signin', `/invite/${token}`, '/invite/not-a-token']);
+	const found = await scanPages(page, ['/signin', `/invite/${inviteToken}`, '/invite/not-a-token']);
 	await signIn(page, member);
 	found.push(
 		...(await scanPages(page, [

@@ -1,15 +1,5 @@
-import type { Page } from '@playwright/test';
+import { cell, saveChanges } from './access-editor-steps';
 import { expect, signIn, test } from './fixtures';
-
-const cell = (page: Page, resource: string, label: string) =>
-	page.getByRole('combobox', { name: `${resource} for ${label}`, exact: true });
-
-async function saveInEditor(page: Page) {
-	await page.getByRole('button', { name: /^Review \d+ changes?$/ }).click();
-	const dialog = page.getByRole('dialog', { name: 'Save these changes to Liveblocks?' });
-	await dialog.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByTestId('saved')).toBeVisible();
-}
 
 test('an admin’s access change appears in the audit log with the changed cells, found by searching for the room', async ({
 	page,
@@ -25,10 +15,10 @@ test('an admin’s access change appears in the audit log with the changed cells
 
 	await page.goto(`/rooms/${roomId}/access`);
 	await cell(page, 'Storage', group).selectOption('write');
-	await saveInEditor(page);
+	await saveChanges(page);
 	await cell(page, 'Room', 'Everyone signed in').selectOption('read');
 	await cell(page, 'Comments', group).selectOption('none');
-	await saveInEditor(page);
+	await saveChanges(page);
 
 	// The log finds the room by searching for it, and then shows only its events.
 	await page.goto('/audit');

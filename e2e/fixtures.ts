@@ -8,6 +8,7 @@ import {
 	type Page
 } from '@playwright/test';
 import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
+import { newInviteToken } from '../src/lib/server/invites/token';
 import { hashPassword } from '../src/lib/server/passwords';
 import { mirrorRoom } from '../src/lib/server/rooms/mirror';
 import { connectDatabase, type Database } from '../src/lib/server/prisma-client';
@@ -68,6 +69,28 @@ export class World {
 		const id = await this.room(options, prefix);
 		await mirrorRoom(this.db, await this.liveblocks.getRoom(id));
 		return id;
+	}
+
+	/**
+	 * An invite link for a new person without a password, as an admin's save leaves it; `expired`
+	 * moves its end into the past. Returns the link's token.
+	 */
+	async invite({ expired = false } = {}): Promise<string> {
+		const { token, tokenHash } = newInviteToken();
+		const person = await this.db.person.create({
+			data: { email: `${this.unique('invited')}@example.com`, name: this.unique('Invited') }
+		});
+		const hour = 3_600_000;
+		await this.db.invite.create({
+			data: { personId: person.id, tokenHash, createdById: person.id, expiresAt: new Date(Date.now() + hour) }
+		});
+		if (expired) {
+			await this.db.invite.update({
+				where: { tokenHash },
+				data: { expiresAt: new Date(Date.now() - 60_000) }
+			});
+		}
+		return token;
 	}
 
 	async dispose() {

@@ -1,5 +1,5 @@
+import { openReview } from './access-editor-steps';
 import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
-import { newInviteToken } from '../src/lib/server/invites/token';
 
 test('an admin invites a new email as a commenter; the invitee sets a password once and can comment in the room', async ({
 	page,
@@ -27,8 +27,7 @@ test('an admin invites a new email as a commenter; the invitee sets a password o
 	await page.getByLabel(`Presets for ${name}`).click();
 	await page.getByRole('button', { name: 'Can comment', exact: true }).click();
 
-	await page.getByRole('button', { name: 'Review 1 change' }).click();
-	const dialog = page.getByRole('dialog', { name: 'Save these changes to Liveblocks?' });
+	const dialog = await openReview(page);
 	await expect(dialog.getByTestId('change-list')).toHaveText(`${name}: No entry →becomes Can comment`);
 	await expect(dialog.getByTestId('review-invites')).toContainText(email);
 	await dialog.getByRole('button', { name: 'Save' }).click();
@@ -75,19 +74,7 @@ test('an admin invites a new email as a commenter; the invitee sets a password o
 });
 
 test('an expired invite link says it has expired and offers no form', async ({ page, world }) => {
-	const { token, tokenHash } = newInviteToken();
-	const person = await world.db.person.create({
-		data: { email: `${world.unique('late')}@example.com`, name: 'Late' }
-	});
-	await world.db.invite.create({
-		data: {
-			personId: person.id,
-			tokenHash,
-			createdById: person.id,
-			expiresAt: new Date(Date.now() + 3_600_000)
-		}
-	});
-	await world.db.invite.update({ where: { tokenHash }, data: { expiresAt: new Date(Date.now() - 60_000) } });
+	const token = await world.invite({ expired: true });
 
 	await page.goto(`/invite/${token}`);
 	await expect(page.getByTestId('invite-closed')).toContainText('This invite link has expired.');

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { newInviteToken } from '../src/lib/server/invites/token';
-import { expect, signIn, test, type TestPerson, type World } from './fixtures';
+import { memberWorld, staffPages, staffWorld } from './every-page';
+import { expect, signIn, test, type TestPerson } from './fixtures';
 
 // A phone: every page fits 390 px; only wide tables scroll, inside their own region.
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -79,74 +79,12 @@ async function expectAccountMenu(page: Page, person: TestPerson) {
 	await expect(menu).toBeHidden();
 }
 
-/** Everything a staff page shows about one room, group, person, request and bulk job. */
-async function staffWorld(world: World) {
-	const group = await world.group();
-	const person = await world.person({ name: 'Maximiliana Featherstonehaugh-Cholmondeley', groups: [group] });
-	const roomId = await world.indexedRoom({
-		defaultAccesses: ['room:read'],
-		groupsAccesses: { [group]: ['room:write'] },
-		usersAccesses: { [person.id]: ['room:write'] },
-		metadata: { title: 'Quarterly planning for the design systems working group' }
-	});
-	const requestId = (
-		await world.db.accessRequest.create({ data: { personId: person.id, roomId, message: 'Please' } })
-	).id;
-	const finishedAt = new Date();
-	const jobId = (
-		await world.db.bulkJob.create({
-			data: {
-				createdById: person.id,
-				change: { kind: 'set-default', scopes: ['*:read'] },
-				selection: 'search: planning',
-				status: 'finished',
-				finishedAt,
-				rooms: { create: [{ roomId, status: 'unchanged', finishedAt }] }
-			}
-		})
-	).id;
-	return { group, person, roomId, requestId, jobId };
-}
-
-function staffPages(ids: Awaited<ReturnType<typeof staffWorld>>) {
-	const { group, person, roomId, requestId, jobId } = ids;
-	return [
-		'/people',
-		'/people/new',
-		'/people/import',
-		`/people/${person.id}`,
-		`/people/${person.id}/delete`,
-		'/groups',
-		'/groups/new',
-		`/groups/${group}`,
-		`/groups/${group}/delete`,
-		'/rooms',
-		'/rooms/new',
-		'/rooms/bulk',
-		'/rooms/bulk/new',
-		`/rooms/bulk/${jobId}`,
-		`/rooms/${roomId}/access`,
-		`/rooms/${roomId}/people`,
-		`/rooms/${roomId}/live`,
-		`/rooms/${roomId}/delete`,
-		`/rooms/${roomId}/request-access`,
-		'/requests',
-		`/requests/${requestId}`,
-		'/inspect',
-		`/inspect?person=${person.id}`,
-		`/inspect?person=${person.id}&room=${roomId}`,
-		'/audit',
-		'/me',
-		'/account/password'
-	];
-}
-
 test('an admin uses every page on a phone without sideways scrolling', async ({ page, world }) => {
 	test.slow();
 	const admin = await world.person({ role: 'admin' });
 	const ids = await staffWorld(world);
 	await signIn(page, admin);
-	for (const path of staffPages(ids)) await expectFits(page, path);
+	for (const path of Object.values(staffPages(ids)).flat()) await expectFits(page, path);
 
 	await expectCollapsedMenu(page, 'Rooms', /\/rooms$/);
 	await expectAccountMenu(page, admin);
@@ -174,7 +112,7 @@ test('support staff read every page on a phone without sideways scrolling', asyn
 	const support = await world.person({ role: 'support' });
 	const ids = await staffWorld(world);
 	await signIn(page, support);
-	for (const path of staffPages(ids)) await expectFits(page, path);
+	for (const path of Object.values(staffPages(ids)).flat()) await expectFits(page, path);
 	await expectCollapsedMenu(page, 'Inspector', /\/inspect$/);
 });
 
@@ -183,23 +121,9 @@ test('a member signs in and uses their pages on a phone without sideways scrolli
 	world
 }) => {
 	const member = await world.person({ name: 'Bartholomew Oyelaran-Featherstonehaugh' });
-	const open = await world.indexedRoom({
-		defaultAccesses: ['room:write'],
-		metadata: { title: 'Open house' }
-	});
-	const closed = await world.indexedRoom({ defaultAccesses: [], metadata: { title: 'Board room' } });
-	const { token, tokenHash } = newInviteToken();
-	const invited = await world.person();
-	await world.db.invite.create({
-		data: {
-			personId: invited.id,
-			tokenHash,
-			createdById: invited.id,
-			expiresAt: new Date(Date.now() + 3_600_000)
-		}
-	});
+	const { open, closed, inviteToken } = await memberWorld(world);
 
-	await expectFits(page, `/invite/${token}`);
+	await expectFits(page, `/invite/${inviteToken}`);
 	await expectFits(page, '/signin');
 	await signIn(page, member);
 	for (const path of ['/me', '/account/password', `/rooms/${open}/live`, `/rooms/${closed}/request-access`]) {

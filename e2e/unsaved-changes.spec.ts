@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
+import { cell, saveChanges } from './access-editor-steps';
 import { expect, signIn, test, waitForHydrationAfterGoto } from './fixtures';
 
 const leaveDialog = (page: Page) => page.getByRole('dialog', { name: 'Leave without saving?' });
-const storageOf = (page: Page, group: string) =>
-	page.getByRole('combobox', { name: `Storage for ${group}`, exact: true });
 
 /** Closes the tab as a person would, and returns the prompts the browser showed (each accepted). */
 async function closeTab(page: Page): Promise<string[]> {
@@ -26,7 +25,7 @@ test('the access editor asks before a menu link loses an edit: Stay keeps it, Le
 	const roomId = await world.room({ defaultAccesses: [], groupsAccesses: { [group]: ['room:read'] } });
 	await signIn(page, admin);
 	await page.goto(`/rooms/${roomId}/access`);
-	await storageOf(page, group).selectOption('write');
+	await cell(page, 'Storage', group).selectOption('write');
 
 	const people = page.getByRole('link', { name: 'People', exact: true });
 	const dialog = leaveDialog(page);
@@ -36,14 +35,14 @@ test('the access editor asks before a menu link loses an edit: Stay keeps it, Le
 	await dialog.getByRole('button', { name: 'Stay' }).click();
 	await expect(dialog).toBeHidden();
 	await expect(page).toHaveURL(new RegExp(`/rooms/${roomId}/access$`));
-	await expect(storageOf(page, group)).toHaveValue('write');
+	await expect(cell(page, 'Storage', group)).toHaveValue('write');
 
 	// Escape stays too, as it closes any dialog.
 	await people.click();
 	await expect(dialog).toBeVisible();
 	await page.keyboard.press('Escape');
 	await expect(dialog).toBeHidden();
-	await expect(storageOf(page, group)).toHaveValue('write');
+	await expect(cell(page, 'Storage', group)).toHaveValue('write');
 
 	await people.click();
 	await dialog.getByRole('button', { name: 'Leave' }).click();
@@ -64,7 +63,7 @@ test('closing the tab with an unsaved access edit brings the browser prompt; aft
 	await page.goto(`/rooms/${roomId}/access`);
 	// Chromium only prompts on a page the person has touched; selectOption alone is no click.
 	await page.getByRole('heading', { level: 1 }).click();
-	await storageOf(page, group).selectOption('write');
+	await cell(page, 'Storage', group).selectOption('write');
 	expect(await closeTab(page)).toEqual(['beforeunload']);
 
 	await second.goto(`/rooms/${roomId}/access`);
@@ -74,17 +73,12 @@ test('closing the tab with an unsaved access edit brings the browser prompt; aft
 	const third = waitForHydrationAfterGoto(await page.context().newPage());
 	await third.goto(`/rooms/${roomId}/access`);
 	await third.getByRole('heading', { level: 1 }).click();
-	await storageOf(third, group).selectOption('write');
-	await third.getByRole('button', { name: 'Review 1 change' }).click();
-	await third
-		.getByRole('dialog', { name: 'Save these changes to Liveblocks?' })
-		.getByRole('button', { name: 'Save' })
-		.click();
-	await expect(third.getByTestId('saved')).toContainText('Saved to Liveblocks.');
+	await cell(third, 'Storage', group).selectOption('write');
+	await saveChanges(third);
 	await third.getByRole('link', { name: 'People', exact: true }).click();
 	await expect(third).toHaveURL(/\/people$/);
 	await third.goBack();
-	await expect(storageOf(third, group)).toHaveValue('write');
+	await expect(cell(third, 'Storage', group)).toHaveValue('write');
 	expect(await closeTab(third)).toEqual([]);
 });
 
