@@ -99,6 +99,13 @@ export function isShortSearch(q: string): boolean {
 	return [...q].length <= 2 && /[\p{L}\p{N}]/u.test(q);
 }
 
+/** The line under a search of people, saying what the text typed so far matches. */
+export function peopleSearchHint(typed: string): string {
+	return isShortSearch(typed.trim())
+		? '1 or 2 characters find the start of a word of a name, or of an email'
+		: 'Part of a name or email; 1 or 2 characters find word starts';
+}
+
 /**
  * Counts of a filtered list stop here: more matches show as "more than 1,000". Counting
  * everyone in a large group who is also active, say, costs a join over the whole directory.
