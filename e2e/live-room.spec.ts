@@ -155,7 +155,17 @@ test("a writer and a read-only member see each other, each other's cursors and t
 	await expect(cursorOf(writerPage, reader)).toBeVisible();
 	await writerPage.screenshot({ path: screenshotPath, fullPage: true });
 
-	await writerPage.getByRole('button', { name: 'Remove note “Ship the access review on Friday”' }).click();
+	// Removing asks nothing, and Undo puts the note back for everyone.
+	const remove = writerPage.getByRole('button', { name: 'Remove note “Ship the access review on Friday”' });
+	await remove.click();
+	await expect(readerPage.getByTestId('no-notes')).toHaveText('No notes yet.');
+	await expect(writerPage.getByTestId('note-removed')).toContainText(
+		'Removed “Ship the access review on Friday”.'
+	);
+	await writerPage.getByTestId('note-removed').getByRole('button', { name: 'Undo' }).click();
+	await expect(readerPage.getByTestId('note')).toContainText('Ship the access review on Friday');
+	await expect(writerPage.getByTestId('note-removed')).toBeEmpty();
+	await remove.click();
 	await expect(readerPage.getByTestId('no-notes')).toHaveText('No notes yet.');
 
 	// Leaving the page leaves the room.

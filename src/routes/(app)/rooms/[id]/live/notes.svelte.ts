@@ -1,6 +1,6 @@
 import { LiveList, type LiveObject } from '@liveblocks/client';
 import { newNoteId, noteTextProblem } from './note-text';
-import type { LiveRoomHandle, Note, Storage } from './live-types';
+import type { LiveRoomHandle, Note, RemovedNote, Storage } from './live-types';
 
 /**
  * The room's shared notes, a LiveList in Liveblocks Storage. Writes go through here only, and only
@@ -52,10 +52,21 @@ export class NotesStorage {
 		return null;
 	}
 
-	remove(id: string) {
-		if (!this.canWrite) return;
+	/** Removes a note; returns it and where it was, for Undo, or null when nothing was removed. */
+	remove(id: string): RemovedNote | null {
+		if (!this.canWrite) return null;
 		const notes = this.#root?.get('notes');
 		const index = notes?.findIndex((note) => note.id === id) ?? -1;
-		if (index >= 0) notes!.delete(index);
+		const note = notes?.get(index);
+		if (!note) return null;
+		notes!.delete(index);
+		return { note, index };
+	}
+
+	/** Puts a removed note back where it was, or last when the list has shrunk meanwhile. */
+	restore({ note, index }: RemovedNote) {
+		const notes = this.#root?.get('notes');
+		if (!this.canWrite || !notes || notes.some((other) => other.id === note.id)) return;
+		notes.insert(note, Math.min(index, notes.length));
 	}
 }
