@@ -1,10 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { Liveblocks } from '@liveblocks/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RoomAccesses } from '$lib/access';
 import { inviteKeyPrefix } from '$lib/rooms/invites';
-import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
-import { isUpdateOf, startFaultProxy, type FaultProxy } from '../../../../scripts/testing/fault-proxy';
+import { isUpdateOf } from '../../../../scripts/testing/fault-proxy';
+import { useLiveblocksBehindFaultProxy } from '../../../../scripts/testing/liveblocks-behind-proxy';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LiveblocksUnavailable } from '../liveblocks';
 import { verifyPassword } from '../passwords';
@@ -18,30 +17,23 @@ import { hashInviteToken } from './token';
 // server (through a proxy that can refuse the updateRoom): the person, the grant, the link and the
 // audit events exist together or not at all; the link works once.
 const database = useMigratedDatabase('invites');
-let direct: Liveblocks;
-let proxy: FaultProxy;
-let client: Liveblocks;
+const liveblocks = useLiveblocksBehindFaultProxy();
 let actorId: string;
 
 beforeAll(async () => {
-	direct = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: inject('liveblocksBaseUrl') });
-	proxy = await startFaultProxy(inject('liveblocksBaseUrl'));
-	client = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: proxy.url });
 	const admin = await database.db.person.create({
 		data: { email: `admin-${randomUUID()}@example.com`, name: 'Admin', role: 'admin' }
 	});
 	actorId = admin.id;
 });
-afterAll(() => proxy.close());
-beforeEach(() => proxy.reset());
 
 const unique = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const commenter = ['room:read', 'comments:write'];
 
 async function room() {
 	const id = unique('invite');
-	await direct.createRoom(id, { defaultAccesses: [], usersAccesses: { ana: ['room:write'] } });
-	return { id, loaded: accessesOf(await direct.getRoom(id)) };
+	await liveblocks.direct.createRoom(id, { defaultAccesses: [], usersAccesses: { ana: ['room:write'] } });
+	return { id, loaded: accessesOf(await liveblocks.direct.getRoom(id)) };
 }
 
 /** An edit that invites `email` as a commenter. */
@@ -57,7 +49,7 @@ function inviting(loaded: RoomAccesses, email: string, name = '') {
 /** A new room saved with `email` invited as a commenter. */
 async function invited(email: string) {
 	const { id, loaded } = await room();
-	return saveRoomAccess(database.db, client, actorId, id, inviting(loaded, email));
+	return saveRoomAccess(database.db, liveblocks.client, actorId, id, inviting(loaded, email));
 }
 
 describe('inviting from a room access save', () => {
@@ -65,13 +57,22 @@ describe('inviting from a room access save', () => {
 		const { id, loaded } = await room();
 		const email = `${unique('new')}@example.com`;
 
-		const result = await saveRoomAccess(database.db, client, actorId, id, inviting(loaded, email, ' Nina '));
+		const result = await saveRoomAccess(
+			database.db,
+			liveblocks.client,
+			actorId,
+			id,
+			inviting(loaded, email, ' Nina ')
+		);
 
 		expect(result.outcome).toBe('saved');
 		if (result.outcome !== 'saved') return;
 		const person = await database.db.person.findUniqueOrThrow({ where: { email } });
 		expect(person).toMatchObject({ name: 'Nina', role: 'member', status: 'active', passwordHash: null });
-		expect((await direct.getRoom(id)).usersAccesses).toEqual({ ana: ['room:write'], [person.id]: commenter });
+		expect((await liveblocks.direct.getRoom(id)).usersAccesses).toEqual({
+			ana: ['room:write'],
+			[person.id]: commenter
+		});
 		expect(
 			await database.db.roomGrant.findMany({ where: { roomId: id, principal: `user:${person.id}` } })
 		).toEqual([{ roomId: id, principal: `user:${person.id}`, level: 'read' }]);
@@ -114,16 +115,20 @@ describe('inviting from a room access save', () => {
 	])('leaves no one behind when Liveblocks answers the updateRoom with %s', async (_, status) => {
 		const { id, loaded } = await room();
 		const email = `${unique('refused')}@example.com`;
-		proxy.inject({ matches: isUpdateOf(id), status, times: Infinity });
+		liveblocks.proxy.inject({ matches: isUpdateOf(id), status, times: Infinity });
 
-		const failure = await saveRoomAccess(database.db, client, actorId, id, inviting(loaded, email)).catch(
-			(error: unknown) => error
-		);
+		const failure = await saveRoomAccess(
+			database.db,
+			liveblocks.client,
+			actorId,
+			id,
+			inviting(loaded, email)
+		).catch((error: unknown) => error);
 
 		expect(failure).toBeInstanceOf(LiveblocksUnavailable);
 		expect(await database.db.person.findUnique({ where: { email } })).toBeNull();
 		expect(await database.db.invite.count({ where: { roomId: id } })).toBe(0);
-		expect(accessesOf(await direct.getRoom(id))).toEqual(loaded);
+		expect(accessesOf(await liveblocks.direct.getRoom(id))).toEqual(loaded);
 		const trail = await database.db.auditEvent.findMany({
 			where: {
 				action: { in: ['person.created', 'person.deleted'] },
@@ -154,23 +159,27 @@ describe('inviting from a room access save', () => {
 					: Reflect.get(target, property, target)
 		}) as Database;
 
-		const failure = await saveRoomAccess(flaky, client, actorId, id, inviting(loaded, email)).catch(
-			(error: unknown) => error
-		);
+		const failure = await saveRoomAccess(
+			flaky,
+			liveblocks.client,
+			actorId,
+			id,
+			inviting(loaded, email)
+		).catch((error: unknown) => error);
 
 		expect(failure).toBeInstanceOf(SaveNotRecorded);
 		expect((failure as SaveNotRecorded).undone).toBe(true);
-		expect(accessesOf(await direct.getRoom(id))).toEqual(loaded);
+		expect(accessesOf(await liveblocks.direct.getRoom(id))).toEqual(loaded);
 		expect(await database.db.person.findUnique({ where: { email } })).toBeNull();
 		expect(await database.db.invite.count({ where: { roomId: id } })).toBe(0);
 	});
 
 	it('creates no one when the room changed since the editor loaded it', async () => {
 		const { id, loaded } = await room();
-		await direct.updateRoom(id, { defaultAccesses: ['room:read'] });
+		await liveblocks.direct.updateRoom(id, { defaultAccesses: ['room:read'] });
 		const email = `${unique('late')}@example.com`;
 
-		const result = await saveRoomAccess(database.db, client, actorId, id, inviting(loaded, email));
+		const result = await saveRoomAccess(database.db, liveblocks.client, actorId, id, inviting(loaded, email));
 
 		expect(result.outcome).toBe('conflict');
 		expect(await database.db.person.findUnique({ where: { email } })).toBeNull();
@@ -183,7 +192,7 @@ describe('inviting from a room access save', () => {
 		const edit = inviting(loaded, email.toUpperCase());
 		const before = await database.db.person.count();
 
-		const result = await saveRoomAccess(database.db, client, actorId, id, edit);
+		const result = await saveRoomAccess(database.db, liveblocks.client, actorId, id, edit);
 
 		expect(result).toEqual({
 			outcome: 'invites-refused',
@@ -196,8 +205,8 @@ describe('inviting from a room access save', () => {
 			]
 		});
 		expect(await database.db.person.count()).toBe(before);
-		expect(accessesOf(await direct.getRoom(id))).toEqual(loaded);
-		expect(proxy.forwarded.filter(isUpdateOf(id))).toEqual([]);
+		expect(accessesOf(await liveblocks.direct.getRoom(id))).toEqual(loaded);
+		expect(liveblocks.proxy.forwarded.filter(isUpdateOf(id))).toEqual([]);
 	});
 
 	it('refuses a placeholder row without its invite, which Liveblocks would take as a user id', async () => {
@@ -205,10 +214,10 @@ describe('inviting from a room access save', () => {
 		const key = `${inviteKeyPrefix}${randomUUID()}`;
 		const edited = { ...loaded, usersAccesses: { ...loaded.usersAccesses, [key]: commenter } };
 
-		const result = await saveRoomAccess(database.db, client, actorId, id, { loaded, edited });
+		const result = await saveRoomAccess(database.db, liveblocks.client, actorId, id, { loaded, edited });
 
 		expect(result).toMatchObject({ outcome: 'invites-refused', problems: [{ key }] });
-		expect(accessesOf(await direct.getRoom(id))).toEqual(loaded);
+		expect(accessesOf(await liveblocks.direct.getRoom(id))).toEqual(loaded);
 	});
 });
 

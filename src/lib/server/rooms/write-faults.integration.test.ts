@@ -1,15 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Liveblocks, type RoomData } from '@liveblocks/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { RoomData } from '@liveblocks/node';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { NewRoom } from '$lib/schemas/room';
-import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../scripts/services/liveblocks-dev-server';
-import {
-	isUpdateOf,
-	startFaultProxy,
-	type Fault,
-	type FaultProxy,
-	type ProxiedRequest
-} from '../../../../scripts/testing/fault-proxy';
+import { isUpdateOf, type Fault, type ProxiedRequest } from '../../../../scripts/testing/fault-proxy';
+import { useLiveblocksBehindFaultProxy } from '../../../../scripts/testing/liveblocks-behind-proxy';
 import { useMigratedDatabase } from '../../../../scripts/testing/migrated-database';
 import { LiveblocksUnavailable } from '../liveblocks';
 import { accessesOf, saveRoomAccess } from './access';
@@ -20,22 +14,15 @@ import { createRoom, deleteRoom } from './write';
 // with the right outcome (the app reads the room back rather than say "nothing changed"), and
 // afterwards Liveblocks, the room index and the audit log tell the same story.
 const database = useMigratedDatabase('write_faults');
-let direct: Liveblocks;
-let client: Liveblocks;
-let proxy: FaultProxy;
+const liveblocks = useLiveblocksBehindFaultProxy();
 let actorId: string;
 
 beforeAll(async () => {
-	direct = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: inject('liveblocksBaseUrl') });
-	proxy = await startFaultProxy(inject('liveblocksBaseUrl'));
-	client = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: proxy.url });
 	const admin = await database.db.person.create({
 		data: { email: `admin-${randomUUID()}@example.com`, name: 'Admin', role: 'admin' }
 	});
 	actorId = admin.id;
 });
-afterAll(() => proxy.close());
-beforeEach(() => proxy.reset());
 
 function newRoom(): NewRoom {
 	const id = `room-${randomUUID().slice(0, 8)}`;
@@ -43,7 +30,7 @@ function newRoom(): NewRoom {
 }
 
 const liveblocksHas = (id: string): Promise<RoomData | null> =>
-	direct.getRoom(id).catch((error: { status?: number }) => {
+	liveblocks.direct.getRoom(id).catch((error: { status?: number }) => {
 		if (error.status === 404) return null;
 		throw error;
 	});
@@ -65,18 +52,21 @@ const kinds: WriteKind[] = [
 		name: 'a room creation',
 		prepare: async () => (pending = newRoom()).id,
 		isWrite: () => (request) => request.method === 'POST' && request.path === '/v2/rooms',
-		write: () => createRoom(database.db, client, actorId, pending!),
+		write: () => createRoom(database.db, liveblocks.client, actorId, pending!),
 		action: 'room.created',
 		landed: (room) => room !== null
 	},
 	{
 		name: 'an access save',
-		prepare: async () => (await createRoom(database.db, direct, actorId, newRoom())).id,
+		prepare: async () => (await createRoom(database.db, liveblocks.direct, actorId, newRoom())).id,
 		isWrite: (roomId) => isUpdateOf(roomId),
 		write: async (roomId) => {
-			const loaded = accessesOf(await direct.getRoom(roomId));
+			const loaded = accessesOf(await liveblocks.direct.getRoom(roomId));
 			const edited = { ...loaded, groupsAccesses: { designers: ['room:write'] } };
-			const result = await saveRoomAccess(database.db, client, actorId, roomId, { loaded, edited });
+			const result = await saveRoomAccess(database.db, liveblocks.client, actorId, roomId, {
+				loaded,
+				edited
+			});
 			expect(result.outcome).toBe('saved');
 		},
 		action: 'room.access-updated',
@@ -84,10 +74,10 @@ const kinds: WriteKind[] = [
 	},
 	{
 		name: 'a room deletion',
-		prepare: async () => (await createRoom(database.db, direct, actorId, newRoom())).id,
+		prepare: async () => (await createRoom(database.db, liveblocks.direct, actorId, newRoom())).id,
 		isWrite: (roomId) => (request) =>
 			request.method === 'DELETE' && request.path === `/v2/rooms/${encodeURIComponent(roomId)}`,
-		write: (roomId) => deleteRoom(database.db, client, actorId, roomId),
+		write: (roomId) => deleteRoom(database.db, liveblocks.client, actorId, roomId),
 		action: 'room.deleted',
 		landed: (room) => room === null
 	}
@@ -117,12 +107,12 @@ async function timed<T>(work: Promise<T>): Promise<{ ms: number; error: unknown 
 describe.each(kinds)('$name', (kind) => {
 	it('fails at once when Liveblocks is stopped, recording nothing', async () => {
 		const roomId = await kind.prepare();
-		await proxy.stop();
+		await liveblocks.proxy.stop();
 		let outcome;
 		try {
 			outcome = await timed(kind.write(roomId));
 		} finally {
-			await proxy.restart();
+			await liveblocks.proxy.restart();
 		}
 		expect(outcome.error).toBeInstanceOf(LiveblocksUnavailable);
 		expect((outcome.error as Error).message).toBe('Liveblocks could not be reached');
@@ -132,15 +122,15 @@ describe.each(kinds)('$name', (kind) => {
 
 	it('goes through after a 429, tried again, recorded once', async () => {
 		const roomId = await kind.prepare();
-		proxy.inject({ matches: kind.isWrite(roomId), status: 429, times: 1 });
+		liveblocks.proxy.inject({ matches: kind.isWrite(roomId), status: 429, times: 1 });
 		expect((await timed(kind.write(roomId))).error).toBeUndefined();
-		expect(proxy.failed).toHaveLength(1);
+		expect(liveblocks.proxy.failed).toHaveLength(1);
 		await expectAgreement(kind, roomId, true);
 	});
 
 	it('reports a 500 that changed nothing as such, after reading the room back', async () => {
 		const roomId = await kind.prepare();
-		proxy.inject({ matches: kind.isWrite(roomId), status: 500, times: Infinity });
+		liveblocks.proxy.inject({ matches: kind.isWrite(roomId), status: 500, times: Infinity });
 		const { error } = await timed(kind.write(roomId));
 		expect(error).toBeInstanceOf(LiveblocksUnavailable);
 		expect((error as Error).message).toBe('Liveblocks answered 500: Injected 500');
@@ -149,7 +139,7 @@ describe.each(kinds)('$name', (kind) => {
 
 	it('waits for a slow Liveblocks and records the write', async () => {
 		const roomId = await kind.prepare();
-		proxy.slowDown(1_500);
+		liveblocks.proxy.slowDown(1_500);
 		expect((await timed(kind.write(roomId))).error).toBeUndefined();
 		await expectAgreement(kind, roomId, true);
 	});
@@ -167,7 +157,7 @@ describe('a write Liveblocks never answers', () => {
 	it('gives up after 10 s and, reading the room back, says nothing was saved', async () => {
 		const kind = kinds[1]!;
 		const roomId = await kind.prepare();
-		proxy.inject(hang(kind, roomId, false));
+		liveblocks.proxy.inject(hang(kind, roomId, false));
 		const { ms, error } = await timed(kind.write(roomId));
 		expect(error).toMatchObject({ timedOut: true, message: 'Liveblocks did not answer in time' });
 		expect(ms).toBeLessThan(12_000);
@@ -177,7 +167,7 @@ describe('a write Liveblocks never answers', () => {
 	it('gives up after 10 s and, reading the room back, records the deletion that happened', async () => {
 		const kind = kinds[2]!;
 		const roomId = await kind.prepare();
-		proxy.inject(hang(kind, roomId, true));
+		liveblocks.proxy.inject(hang(kind, roomId, true));
 		const { ms, error } = await timed(kind.write(roomId));
 		expect(error).toBeUndefined();
 		expect(ms).toBeLessThan(12_000);
@@ -191,15 +181,18 @@ const audited = (targetId: string, action: string) =>
 describe('a write whose answer is lost', () => {
 	it('an access save that landed is recorded as saved', async () => {
 		const input = newRoom();
-		const created = await createRoom(database.db, direct, actorId, input);
+		const created = await createRoom(database.db, liveblocks.direct, actorId, input);
 		const loaded = accessesOf(created);
 		const edited = { ...loaded, groupsAccesses: { designers: ['*:write'] } };
-		proxy.inject({ matches: isUpdateOf(input.id), status: 500, times: 1, lostAnswer: true });
+		liveblocks.proxy.inject({ matches: isUpdateOf(input.id), status: 500, times: 1, lostAnswer: true });
 
-		const result = await saveRoomAccess(database.db, client, actorId, input.id, { loaded, edited });
+		const result = await saveRoomAccess(database.db, liveblocks.client, actorId, input.id, {
+			loaded,
+			edited
+		});
 
 		expect(result.outcome).toBe('saved');
-		expect((await direct.getRoom(input.id)).groupsAccesses).toEqual({ designers: ['*:write'] });
+		expect((await liveblocks.direct.getRoom(input.id)).groupsAccesses).toEqual({ designers: ['*:write'] });
 		expect(await audited(input.id, 'room.access-updated')).toBe(1);
 		const indexed = await database.db.room.findUniqueOrThrow({ where: { id: input.id } });
 		expect(indexed.groupsAccesses).toEqual({ designers: ['*:write'] });
@@ -207,27 +200,27 @@ describe('a write whose answer is lost', () => {
 
 	it('an access save that did not land still says nothing was saved', async () => {
 		const input = newRoom();
-		const loaded = accessesOf(await createRoom(database.db, direct, actorId, input));
+		const loaded = accessesOf(await createRoom(database.db, liveblocks.direct, actorId, input));
 		const edited = { ...loaded, defaultAccesses: ['*:write'] };
-		proxy.inject({ matches: isUpdateOf(input.id), status: 503, times: 1 });
+		liveblocks.proxy.inject({ matches: isUpdateOf(input.id), status: 503, times: 1 });
 
 		await expect(
-			saveRoomAccess(database.db, client, actorId, input.id, { loaded, edited })
+			saveRoomAccess(database.db, liveblocks.client, actorId, input.id, { loaded, edited })
 		).rejects.toBeInstanceOf(LiveblocksUnavailable);
-		expect((await direct.getRoom(input.id)).defaultAccesses).toEqual(['*:read']);
+		expect((await liveblocks.direct.getRoom(input.id)).defaultAccesses).toEqual(['*:read']);
 		expect(await audited(input.id, 'room.access-updated')).toBe(0);
 	});
 
 	it('a creation that landed is recorded as created', async () => {
 		const input = newRoom();
-		proxy.inject({
+		liveblocks.proxy.inject({
 			matches: (request) => request.method === 'POST' && request.path === '/v2/rooms',
 			status: 500,
 			times: 1,
 			lostAnswer: true
 		});
 
-		const room = await createRoom(database.db, client, actorId, input);
+		const room = await createRoom(database.db, liveblocks.client, actorId, input);
 
 		expect(room.id).toBe(input.id);
 		expect(await audited(input.id, 'room.created')).toBe(1);
@@ -236,17 +229,17 @@ describe('a write whose answer is lost', () => {
 
 	it('a deletion that landed is recorded as deleted', async () => {
 		const input = newRoom();
-		await createRoom(database.db, direct, actorId, input);
-		proxy.inject({
+		await createRoom(database.db, liveblocks.direct, actorId, input);
+		liveblocks.proxy.inject({
 			matches: (request) => request.method === 'DELETE' && request.path === `/v2/rooms/${input.id}`,
 			status: 500,
 			times: 1,
 			lostAnswer: true
 		});
 
-		await deleteRoom(database.db, client, actorId, input.id);
+		await deleteRoom(database.db, liveblocks.client, actorId, input.id);
 
-		await expect(direct.getRoom(input.id)).rejects.toMatchObject({ status: 404 });
+		await expect(liveblocks.direct.getRoom(input.id)).rejects.toMatchObject({ status: 404 });
 		expect(await audited(input.id, 'room.deleted')).toBe(1);
 		expect(await database.db.room.count({ where: { id: input.id } })).toBe(0);
 	});
@@ -254,12 +247,12 @@ describe('a write whose answer is lost', () => {
 
 it('deletes a room that Liveblocks answers slowly (over the 5 s a transaction may last)', async () => {
 	const input = newRoom();
-	await createRoom(database.db, direct, actorId, input);
-	proxy.slowDown(6_000);
+	await createRoom(database.db, liveblocks.direct, actorId, input);
+	liveblocks.proxy.slowDown(6_000);
 
-	await deleteRoom(database.db, client, actorId, input.id);
+	await deleteRoom(database.db, liveblocks.client, actorId, input.id);
 
-	await expect(direct.getRoom(input.id)).rejects.toMatchObject({ status: 404 });
+	await expect(liveblocks.direct.getRoom(input.id)).rejects.toMatchObject({ status: 404 });
 	expect(await audited(input.id, 'room.deleted')).toBe(1);
 	expect(await database.db.room.count({ where: { id: input.id } })).toBe(0);
 }, 40_000);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Liveblocks, type CreateRoomOptions } from '@liveblocks/node';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { CreateRoomOptions } from '@liveblocks/node';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sameScopes, type PolicyChange } from '$lib/access';
-import { isUpdateOf, startFaultProxy, type FaultProxy } from '../../../../../scripts/testing/fault-proxy';
+import { isUpdateOf } from '../../../../../scripts/testing/fault-proxy';
+import { useLiveblocksBehindFaultProxy } from '../../../../../scripts/testing/liveblocks-behind-proxy';
 import { useMigratedDatabase } from '../../../../../scripts/testing/migrated-database';
-import { LIVEBLOCKS_DEV_SECRET_KEY } from '../../../../../scripts/services/liveblocks-dev-server';
 import { accessesOf } from '../access';
 import { mirrorRoom } from '../mirror';
 import { cancelBulkJob, resumeBulkJob } from './control';
@@ -16,25 +16,16 @@ import type { RetryPolicy } from '../../liveblocks';
 import { runBulkJob } from './run';
 
 const database = useMigratedDatabase('bulk_run');
+const liveblocks = useLiveblocksBehindFaultProxy();
 const db = () => database.db;
-/** Straight to the dev server: to set rooms up and check them. */
-let direct: Liveblocks;
-/** What the job uses: the dev server behind the failure-injecting proxy. */
-let client: Liveblocks;
-let proxy: FaultProxy;
 let actorId: string;
 
 beforeAll(async () => {
-	direct = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: inject('liveblocksBaseUrl') });
-	proxy = await startFaultProxy(inject('liveblocksBaseUrl'));
-	client = new Liveblocks({ secret: LIVEBLOCKS_DEV_SECRET_KEY, baseUrl: proxy.url });
 	const admin = await db().person.create({
 		data: { email: `admin-${randomUUID()}@example.com`, name: 'Admin', role: 'admin' }
 	});
 	actorId = admin.id;
 });
-afterAll(() => proxy.close());
-beforeEach(() => proxy.reset());
 
 const fast: RetryPolicy = { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 };
 
@@ -43,13 +34,13 @@ async function rooms(count: number, accesses: (index: number) => CreateRoomOptio
 	const prefix = `bulk-${randomUUID().slice(0, 8)}`;
 	const ids = Array.from({ length: count }, (_, i) => `${prefix}-${String(i).padStart(2, '0')}`);
 	for (const [index, id] of ids.entries())
-		await mirrorRoom(db(), await direct.createRoom(id, accesses(index)));
+		await mirrorRoom(db(), await liveblocks.direct.createRoom(id, accesses(index)));
 	return ids;
 }
 
 const job = (roomIds: string[], change: PolicyChange) =>
 	createBulkJob(db(), actorId, { roomIds, change, selection: `${roomIds.length} rooms chosen` });
-const updatesOf = (roomId: string) => proxy.forwarded.filter(isUpdateOf(roomId)).length;
+const updatesOf = (roomId: string) => liveblocks.proxy.forwarded.filter(isUpdateOf(roomId)).length;
 const updatesOfAll = (roomIds: string[]) => roomIds.reduce((sum, id) => sum + updatesOf(id), 0);
 const auditsOf = (roomId: string) =>
 	db().auditEvent.findMany({
@@ -78,9 +69,11 @@ describe('a bulk job against the dev server', () => {
 		);
 		const jobId = await job(ids, change);
 		// Slow enough that the 4 workers' calls overlap even on a busy machine.
-		proxy.slowDown(200);
+		liveblocks.proxy.slowDown(200);
 
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast })).toBe(
+			'finished'
+		);
 
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({
 			status: 'finished',
@@ -89,9 +82,9 @@ describe('a bulk job against the dev server', () => {
 			done: 10,
 			counts: { changed: 6, unchanged: 4, failed: 0, pending: 0, cancelled: 0 }
 		});
-		expect(proxy.maxInFlight).toBe(4);
+		expect(liveblocks.proxy.maxInFlight).toBe(4);
 		for (const [index, id] of ids.entries()) {
-			const room = await direct.getRoom(id);
+			const room = await liveblocks.direct.getRoom(id);
 			expect(sameScopes(room.groupsAccesses[group]!, change.scopes)).toBe(true);
 			expect(await db().room.findUniqueOrThrow({ where: { id } })).toMatchObject(accessesOf(room));
 			const audits = await auditsOf(id);
@@ -129,27 +122,29 @@ describe('a bulk job against the dev server', () => {
 		}));
 		const jobId = await job([full!, roomy!], { kind: 'set-group', groupId: 'one-more', scopes: ['*:read'] });
 
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast })).toBe(
+			'finished'
+		);
 
 		expect(await resultOf(jobId, full!)).toMatchObject({
 			status: 'failed',
 			error: 'At most 100 group entries, got 101.'
 		});
 		expect(updatesOf(full!)).toBe(0);
-		expect(Object.keys((await direct.getRoom(full!)).groupsAccesses)).toHaveLength(100);
+		expect(Object.keys((await liveblocks.direct.getRoom(full!)).groupsAccesses)).toHaveLength(100);
 		expect(await resultOf(jobId, roomy!)).toMatchObject({ status: 'changed' });
 	});
 
 	it('is continued by another instance once the lease of one that stopped runs out: every room right, none updated twice', async () => {
 		const ids = await rooms(12, () => ({ defaultAccesses: ['*:read'], usersAccesses: { ana: ['*:write'] } }));
 		const jobId = await job(ids, { kind: 'set-default', scopes: ['*:write'] });
-		proxy.slowDown(15);
+		liveblocks.proxy.slowDown(15);
 		const crash = new AbortController();
 		const watcher = setInterval(() => {
 			if (updatesOfAll(ids) >= 3) crash.abort();
 		}, 1);
 
-		const first = await runBulkJob(db(), client, jobId, {
+		const first = await runBulkJob(db(), liveblocks.client, jobId, {
 			owner: 'instance-a',
 			// Long enough that a busy machine cannot let it lapse before the check below.
 			leaseMs: 3_000,
@@ -164,19 +159,23 @@ describe('a bulk job against the dev server', () => {
 		expect(halfway!.counts.pending).toBeGreaterThan(0);
 		expect(halfway!.counts.changed).toBeGreaterThanOrEqual(3);
 		// While the stopped instance's lease lasts, nobody else takes the job.
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('not-claimed');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-b', retry: fast })).toBe(
+			'not-claimed'
+		);
 
 		await sleep(3_100);
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({ interrupted: true });
 		expect(await claimableJobIds(db())).toContain(jobId);
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-b', retry: fast })).toBe(
+			'finished'
+		);
 
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({
 			status: 'finished',
 			counts: { changed: 12, pending: 0 }
 		});
 		for (const id of ids) {
-			expect((await direct.getRoom(id)).defaultAccesses).toEqual(['*:write']);
+			expect((await liveblocks.direct.getRoom(id)).defaultAccesses).toEqual(['*:write']);
 			expect(updatesOf(id)).toBe(1);
 			expect(await auditsOf(id)).toHaveLength(1);
 		}
@@ -193,11 +192,16 @@ describe('a bulk job against the dev server', () => {
 		});
 		await db().bulkJobRoom.update({
 			where: { jobId_roomId: { jobId, roomId: landed! } },
-			data: { before: accessesOf(await direct.getRoom(landed!)), update: { defaultAccesses: ['*:write'] } }
+			data: {
+				before: accessesOf(await liveblocks.direct.getRoom(landed!)),
+				update: { defaultAccesses: ['*:write'] }
+			}
 		});
-		await direct.updateRoom(landed!, { defaultAccesses: ['*:write'] });
+		await liveblocks.direct.updateRoom(landed!, { defaultAccesses: ['*:write'] });
 
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-b', retry: fast })).toBe(
+			'finished'
+		);
 
 		expect(updatesOf(landed!)).toBe(0);
 		expect(await resultOf(jobId, landed!)).toMatchObject({ status: 'changed' });
@@ -213,8 +217,8 @@ describe('a bulk job against the dev server', () => {
 		const jobId = await job(ids, { kind: 'set-user', userId: 'ana', scopes: ['*:read'] });
 
 		const outcomes = await Promise.all([
-			runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast }),
-			runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })
+			runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast }),
+			runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-b', retry: fast })
 		]);
 
 		expect(outcomes.sort()).toEqual(['finished', 'not-claimed']);
@@ -225,42 +229,48 @@ describe('a bulk job against the dev server', () => {
 describe('retrying what Liveblocks refuses for now', () => {
 	it('retries 429 and 503 with back-off until the room is changed, and records the attempts', async () => {
 		const [id] = await rooms(1, () => ({ defaultAccesses: ['*:read'] }));
-		proxy.inject({ matches: isUpdateOf(id), status: 429, times: 2 });
-		proxy.inject({ matches: isUpdateOf(id), status: 503, times: 1 });
+		liveblocks.proxy.inject({ matches: isUpdateOf(id), status: 429, times: 2 });
+		liveblocks.proxy.inject({ matches: isUpdateOf(id), status: 503, times: 1 });
 		const jobId = await job([id!], { kind: 'set-group', groupId: 'ops', scopes: ['*:read'] });
 
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast })).toBe(
+			'finished'
+		);
 
-		expect(proxy.failed.map((request) => request.status)).toEqual([429, 429, 503]);
+		expect(liveblocks.proxy.failed.map((request) => request.status)).toEqual([429, 429, 503]);
 		expect(updatesOf(id!)).toBe(1);
-		expect((await direct.getRoom(id!)).groupsAccesses).toEqual({ ops: ['*:read'] });
+		expect((await liveblocks.direct.getRoom(id!)).groupsAccesses).toEqual({ ops: ['*:read'] });
 		expect(await resultOf(jobId, id!)).toMatchObject({ status: 'changed', attempts: 4, error: null });
 		expect(await auditsOf(id!)).toHaveLength(1);
 	});
 
 	it('fails a room that keeps failing with the message, and a resume once Liveblocks answers changes it', async () => {
 		const [healthy, flaky] = await rooms(2, () => ({ defaultAccesses: ['*:read'] }));
-		proxy.inject({ matches: isUpdateOf(flaky), status: 503, times: Infinity });
+		liveblocks.proxy.inject({ matches: isUpdateOf(flaky), status: 503, times: Infinity });
 		const jobId = await job([healthy!, flaky!], { kind: 'set-default', scopes: [] });
 
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast })).toBe(
+			'finished'
+		);
 
 		const failed = await resultOf(jobId, flaky!);
 		expect(failed).toMatchObject({ status: 'failed', attempts: 4 });
 		expect(failed.error).toMatch(/^Liveblocks answered 503: Injected 503 \(after 4 tries\)$/);
-		expect((await direct.getRoom(flaky!)).defaultAccesses).toEqual(['*:read']);
+		expect((await liveblocks.direct.getRoom(flaky!)).defaultAccesses).toEqual(['*:read']);
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({
 			status: 'finished',
 			counts: { changed: 1, failed: 1 }
 		});
 		expect(await bulkJobResults(db(), jobId, { status: 'failed' })).toMatchObject([{ roomId: flaky }]);
 
-		proxy.reset();
+		liveblocks.proxy.reset();
 		expect(await resumeBulkJob(db(), actorId, jobId)).toBe('resumed');
 		expect(await bulkJobProgress(db(), jobId)).toMatchObject({ status: 'queued', counts: { pending: 1 } });
-		expect(await runBulkJob(db(), client, jobId, { owner: 'instance-b', retry: fast })).toBe('finished');
+		expect(await runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-b', retry: fast })).toBe(
+			'finished'
+		);
 
-		expect((await direct.getRoom(flaky!)).defaultAccesses).toEqual([]);
+		expect((await liveblocks.direct.getRoom(flaky!)).defaultAccesses).toEqual([]);
 		expect(await resultOf(jobId, flaky!)).toMatchObject({ status: 'changed', attempts: 5, error: null });
 		// The healthy room was done and is not sent again.
 		expect(updatesOf(healthy!)).toBe(0);
@@ -273,9 +283,9 @@ describe('cancelling a job', () => {
 	it('stops before the next room and leaves the remaining rooms untouched in Liveblocks', async () => {
 		const ids = await rooms(10, () => ({ defaultAccesses: ['*:read'] }));
 		const jobId = await job(ids, { kind: 'set-default', scopes: ['*:write'] });
-		proxy.slowDown(100);
+		liveblocks.proxy.slowDown(100);
 
-		const running = runBulkJob(db(), client, jobId, { owner: 'instance-a', retry: fast });
+		const running = runBulkJob(db(), liveblocks.client, jobId, { owner: 'instance-a', retry: fast });
 		await until(() => updatesOfAll(ids) >= 2);
 		expect(await cancelBulkJob(db(), actorId, jobId)).toBe(true);
 
@@ -286,7 +296,7 @@ describe('cancelling a job', () => {
 		expect(progress!.counts.cancelled).toBeGreaterThanOrEqual(4);
 		for (const id of ids) {
 			const { status } = await resultOf(jobId, id);
-			const { defaultAccesses } = await direct.getRoom(id);
+			const { defaultAccesses } = await liveblocks.direct.getRoom(id);
 			expect(defaultAccesses).toEqual(status === 'changed' ? ['*:write'] : ['*:read']);
 			expect(updatesOf(id)).toBe(status === 'changed' ? 1 : 0);
 		}
