@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { pageSizes } from '$lib/people-query';
 import { text } from '$lib/schemas/text';
 
+/** The operations that name a group. */
+const groupOperations = new Set(['add', 'remove', 'confirm-remove']);
+
 /**
  * The people list's bulk-action form. `remove` and `deactivate` only ask for confirmation (naming
  * how many); `confirm-remove` and `confirm-deactivate` are the buttons of that confirmation. The
  * filter of "all matching" is not a field: it is the page's own URL, which the form posts to.
  */
-const groupOperations = new Set(['add', 'remove', 'confirm-remove']);
-
 export const bulkSchema = z
 	.object({
 		operation: z.enum(
