@@ -2,6 +2,7 @@
 export * from './scopes';
 export * from './validate';
 export * from './resolve';
+export * from './applying-entries';
 export * from './diff';
 export * from './matrix';
 export * from './merge';

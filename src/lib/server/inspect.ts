@@ -1,7 +1,13 @@
 // What support sees about one person in one room: what room.getSelf() will report when they join,
 // predicted by the access model from the room index, and whether they are connected there now.
 import type { Liveblocks } from '@liveblocks/node';
-import { resolveEffectiveAccess, tokenOrganizationId, type EffectiveAccess } from '$lib/access';
+import {
+	applyingEntries,
+	resolveEffectiveAccess,
+	tokenOrganizationId,
+	type ApplyingEntry,
+	type EffectiveAccess
+} from '$lib/access';
 import type { LiveblocksIdentity, LiveblocksUserInfo } from '$lib/identity';
 import { activeUserIds } from './rooms/active-users';
 import { indexedAccesses, roomTitle } from './rooms/list';
@@ -13,6 +19,8 @@ export type PredictedSelf = { id: string; info: LiveblocksUserInfo; canWrite: bo
 export type RoomInspection = {
 	room: { id: string; title: string | null; organizationId: string };
 	access: EffectiveAccess;
+	/** The room's entries Liveblocks merges for them: the default, their groups it names, their own. */
+	entries: ApplyingEntry[];
 	/**
 	 * The organizationId the endpoint puts in their ID token for this room (none: the default
 	 * organization); hosted Liveblocks lets that token into this organization's rooms only.
@@ -30,10 +38,12 @@ export async function inspectRoom(
 ): Promise<RoomInspection | null> {
 	const room = await db.room.findUnique({ where: { id: roomId } });
 	if (!room) return null;
-	const access = resolveEffectiveAccess(indexedAccesses(room), identity);
+	const accesses = indexedAccesses(room);
+	const access = resolveEffectiveAccess(accesses, identity);
 	return {
 		room: { id: room.id, title: roomTitle(room.metadata), organizationId: room.organizationId },
 		access,
+		entries: applyingEntries(accesses, identity),
 		tokenOrganizationId: tokenOrganizationId(room.organizationId),
 		self: access.canConnect
 			? {

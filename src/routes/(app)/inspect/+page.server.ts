@@ -6,8 +6,6 @@ import { inspectRoom, isConnectedNow } from '$lib/server/inspect';
 import { liveblocks } from '$lib/server/liveblocks/client';
 import { searchPeople } from '$lib/server/people/find';
 import { countRoomsPersonCanEnter, listRoomsPersonCanEnter } from '$lib/server/rooms/enterable';
-import { indexedAccesses } from '$lib/server/rooms/list';
-import { applyingEntries } from './applying-entries';
 import type { PageServerLoad } from './$types';
 
 const text = (value: string | null, max: number) => value?.trim().slice(0, max) ?? '';
@@ -37,12 +35,6 @@ export const load: PageServerLoad = async (event) => {
 		db.group.findMany({ where: { id: { in: identity.groupIds } }, select: { id: true, name: true } }),
 		roomId ? inspectRoom(db, identity, roomId) : null
 	]);
-	const accesses = room
-		? await db.room.findUnique({
-				where: { id: room.room.id },
-				select: { defaultAccesses: true, groupsAccesses: true, usersAccesses: true }
-			})
-		: null;
 	return {
 		find,
 		matches,
@@ -57,7 +49,6 @@ export const load: PageServerLoad = async (event) => {
 			total,
 			roomId,
 			room,
-			entries: accesses ? applyingEntries(indexedAccesses(accesses), identity) : [],
 			// Streamed: a slow Liveblocks must not hold the page back.
 			connectedNow: room?.self ? isConnectedNow(liveblocks(), room.room.id, identity.userId) : null
 		}

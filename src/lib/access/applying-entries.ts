@@ -1,6 +1,7 @@
 // The entries of a room that Liveblocks merges for one person: the default, each of their groups
 // the room names, and their own entry. What the inspector lists, in words or as scopes.
-import type { Principal, RoomAccesses } from '$lib/access';
+import type { Principal } from './matrix';
+import type { RoomAccesses } from './scopes';
 
 export type ApplyingEntry = { principal: Principal; scopes: string[] };
 
