@@ -5,7 +5,7 @@ import {
 	cellLabel,
 	cellLabels,
 	defaultRowDetail,
-	entryChangeLabel,
+	entryLabel,
 	inheritsLabel,
 	policyChangeLabel,
 	presetLabels,
@@ -112,9 +112,13 @@ describe('changes in words', () => {
 
 	it('describes an entry before and after', () => {
 		const subject = principalLabel({ kind: 'group', id: 'design' }, names);
-		expect(entryChangeLabel(subject, ['*:read'], ['*:write'])).toBe('Group Design: Can view → Can edit');
-		expect(entryChangeLabel(subject, null, ['*:read'])).toBe('Group Design: No entry → Can view');
-		expect(entryChangeLabel('Ana', ['*:read'], null)).toBe('Ana: Can view → Removed');
+		expect(subject).toBe('Group Design');
+		expect([entryLabel(['*:read'], 'before'), entryLabel(['*:write'], 'after')]).toEqual([
+			'Can view',
+			'Can edit'
+		]);
+		expect(entryLabel(null, 'before')).toBe('No entry');
+		expect(entryLabel(null, 'after')).toBe('Removed');
 		expect(principalLabel({ kind: 'default' }, names)).toBe('Everyone signed in (default)');
 	});
 

@@ -5,6 +5,7 @@ import {
 	inheritedLevel,
 	knownScopes,
 	overrideResources,
+	sameRow,
 	scopesToRow,
 	type AccessRow,
 	type Cell,
@@ -118,11 +119,10 @@ export function rowSummary(row: AccessRow): AccessSummary {
 
 /** The preset a row is exactly, if it is one. */
 export function rowPreset(row: AccessRow): AccessPreset | null {
-	const cells = Object.keys(row) as Cell[];
-	const found = (Object.keys(accessPresets) as AccessPreset[]).find((name) =>
-		cells.every((cell) => accessPresets[name].row[cell] === row[cell])
+	return (
+		(Object.keys(accessPresets) as AccessPreset[]).find((name) => sameRow(accessPresets[name].row, row)) ??
+		null
 	);
-	return found ?? null;
 }
 
 /**
@@ -165,15 +165,6 @@ export function scopesText(scopes: readonly string[]): string {
 export function entryLabel(scopes: readonly string[] | null, side: 'before' | 'after'): string {
 	if (scopes === null) return side === 'before' ? 'No entry' : 'Removed';
 	return scopesLabel(scopes);
-}
-
-/** One entry's change in a sentence: "Group Design: Can view → Can edit". */
-export function entryChangeLabel(
-	subject: string,
-	before: readonly string[] | null,
-	after: readonly string[] | null
-): string {
-	return `${subject}: ${entryLabel(before, 'before')} → ${entryLabel(after, 'after')}`;
 }
 
 /** A row, or no entry, on either side of a change, as entryLabel says an entry's list. */
