@@ -90,19 +90,30 @@ export type RowDifference = {
  */
 export function rowDifferences(before: RoomAccesses, after: RoomAccesses): RowDifference[] {
 	const update = diffRoomAccess(before, after);
-	const differences: RowDifference[] = [];
-	const compare = (principal: Principal) => {
-		const [a, b] = [listOf(before, principal), listOf(after, principal)];
-		const rowA = a ? scopesToRow(a) : null;
-		const rowB = b ? scopesToRow(b) : null;
-		differences.push({ principal, before: rowA, after: rowB, changed: changedCells(rowA, rowB) });
-	};
-	if (update.defaultAccesses) compare({ kind: 'default' });
-	for (const kind of ['group', 'user'] as const) {
-		const field = entryField[kind];
-		const changedIds = new Set(Object.keys(update[field] ?? {}));
-		const ids = [...new Set([...Object.keys(after[field]), ...Object.keys(before[field])])];
-		for (const id of ids.filter((id) => changedIds.has(id))) compare({ kind, id });
-	}
-	return differences;
+	const sent = (principal: Principal) =>
+		principal.kind === 'default'
+			? update.defaultAccesses !== undefined
+			: Object.hasOwn(update[entryField[principal.kind]] ?? {}, principal.id);
+	return principalsOf(after, before)
+		.filter(sent)
+		.map((principal) => {
+			const [rowA, rowB] = [rowOf(before, principal), rowOf(after, principal)];
+			return { principal, before: rowA, after: rowB, changed: changedCells(rowA, rowB) };
+		});
+}
+
+/** The principal's row in `accesses`, or null where it has no entry. */
+export function rowOf(accesses: RoomAccesses, principal: Principal): AccessRow | null {
+	const list = listOf(accesses, principal);
+	return list ? scopesToRow(list) : null;
+}
+
+/** Every principal of the versions: the default, then groups, then people, each by first appearance. */
+export function principalsOf(...versions: RoomAccesses[]): Principal[] {
+	const entries = (kind: EntryKind) =>
+		[...new Set(versions.flatMap((version) => Object.keys(version[entryField[kind]])))].map((id) => ({
+			kind,
+			id
+		}));
+	return [{ kind: 'default' }, ...entries('group'), ...entries('user')];
 }

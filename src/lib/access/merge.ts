@@ -7,13 +7,15 @@ import {
 	entryField,
 	listOf,
 	principalKey,
+	principalsOf,
+	rowOf,
 	sameRow,
 	type Cell,
 	type EntryKind,
 	type Principal,
 	type RowDifference
 } from './matrix';
-import { scopesToRow, type AccessRow, type RoomAccesses } from './scopes';
+import type { AccessRow, RoomAccesses } from './scopes';
 
 /**
  * How a row merges: `yours` or `theirs` when only that side changed it, `same` when both changed it
@@ -31,31 +33,16 @@ export type RowMerge = {
 	theirs: AccessRow | null;
 };
 
-const rowIn = (accesses: RoomAccesses, principal: Principal) => {
-	const list = listOf(accesses, principal);
-	return list ? scopesToRow(list) : null;
-};
-
 /** Compared by what the rows grant: a list only spelled differently (`room:read` for `*:read`) is no change. */
 const sameEntry = (a: AccessRow | null, b: AccessRow | null) => (a && b ? sameRow(a, b) : a === b);
-
-/** Every principal of the versions: the default, then groups, then people, each by first appearance. */
-function principalsOf(...versions: RoomAccesses[]): Principal[] {
-	const entries = (kind: EntryKind) =>
-		[...new Set(versions.flatMap((version) => Object.keys(version[entryField[kind]])))].map((id) => ({
-			kind,
-			id
-		}));
-	return [{ kind: 'default' }, ...entries('group'), ...entries('user')];
-}
 
 /** The rows either side changed since `loaded`, each with how it merges; rows nobody changed are left out. */
 export function threeWayMerge(loaded: RoomAccesses, yours: RoomAccesses, theirs: RoomAccesses): RowMerge[] {
 	return principalsOf(yours, theirs, loaded).flatMap((principal): RowMerge[] => {
 		const rows = {
-			loaded: rowIn(loaded, principal),
-			yours: rowIn(yours, principal),
-			theirs: rowIn(theirs, principal)
+			loaded: rowOf(loaded, principal),
+			yours: rowOf(yours, principal),
+			theirs: rowOf(theirs, principal)
 		};
 		const youChanged = !sameEntry(rows.loaded, rows.yours);
 		const theyChanged = !sameEntry(rows.loaded, rows.theirs);
