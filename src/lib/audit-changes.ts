@@ -1,6 +1,6 @@
 // An audit event's before and after in words: each changed row of a room's access in labels.ts'
-// words (with its scopes for who asks for them), the changed fields of a person or group, who joined or left a group. Pure, so the
-// audit page, its CSV export and tests read events the same way.
+// words (with its scopes for who asks for them), the changed fields of a person or group, who joined
+// or left a group. Pure, so the audit page, its CSV export and tests read events the same way.
 import {
 	describePolicyChange,
 	listOf,
