@@ -57,14 +57,17 @@ describe('threeWayMerge', () => {
 		expect(unchosen(merges, {}).map((merge) => merge.principal)).toEqual([{ kind: 'user', id: 'ana' }]);
 		expect(unchosen(merges, { 'user:ana': 'yours' })).toEqual([]);
 
-		expect(mergedAccesses(merges, yours, theirs, { 'user:ana': 'yours' })).toEqual({
+		expect(mergedAccesses(merges, loaded, yours, theirs, { 'user:ana': 'yours' })).toEqual({
 			defaultAccesses: ['*:write'],
 			groupsAccesses: { design: ['*:write'], ops: ['*:read'] },
 			usersAccesses: { ana: ['*:write'], ben: ['*:read'] }
 		});
 		const keptOrder = { ...yours, usersAccesses: { ben: ['*:read'], ana: ['*:write'] } };
-		expect(Object.keys(mergedAccesses(merges, keptOrder, theirs, {}).usersAccesses)).toEqual(['ben', 'ana']);
-		expect(mergedAccesses(merges, yours, theirs, { 'user:ana': 'theirs' }).usersAccesses).toEqual({
+		expect(Object.keys(mergedAccesses(merges, loaded, keptOrder, theirs, {}).usersAccesses)).toEqual([
+			'ben',
+			'ana'
+		]);
+		expect(mergedAccesses(merges, loaded, yours, theirs, { 'user:ana': 'theirs' }).usersAccesses).toEqual({
 			ana: ['*:read', 'comments:write'],
 			ben: ['*:read']
 		});
@@ -72,7 +75,10 @@ describe('threeWayMerge', () => {
 
 	it('leaves a row nobody has chosen for as Liveblocks has it', () => {
 		const merges = threeWayMerge(loaded, yours, theirs);
-		expect(mergedAccesses(merges, yours, theirs, {}).usersAccesses.ana).toEqual(['*:read', 'comments:write']);
+		expect(mergedAccesses(merges, loaded, yours, theirs, {}).usersAccesses.ana).toEqual([
+			'*:read',
+			'comments:write'
+		]);
 	});
 
 	it('asks about an entry one side removed and the other changed', () => {
@@ -91,7 +97,7 @@ describe('threeWayMerge', () => {
 			'user:ben': 'yours',
 			'user:cai': 'yours'
 		});
-		expect(mergedAccesses(merges, yours, respelled, {}).groupsAccesses).toEqual({
+		expect(mergedAccesses(merges, loaded, yours, respelled, {}).groupsAccesses).toEqual({
 			design: ['*:write'],
 			ops: ['room:read']
 		});
@@ -114,11 +120,11 @@ describe('threeWayMerge', () => {
 			fc.property(validRoom, validRoom, (base, other) => {
 				const untouched = threeWayMerge(base, base, other);
 				expect(untouched.every((merge) => merge.outcome === 'theirs')).toBe(true);
-				expect(diffRoomAccess(other, mergedAccesses(untouched, base, other, {}))).toEqual({});
+				expect(diffRoomAccess(other, mergedAccesses(untouched, base, base, other, {}))).toEqual({});
 
 				const alone = threeWayMerge(base, other, base);
 				expect(alone.every((merge) => merge.outcome === 'yours')).toBe(true);
-				expect(diffRoomAccess(other, mergedAccesses(alone, other, base, {}))).toEqual({});
+				expect(diffRoomAccess(other, mergedAccesses(alone, base, other, base, {}))).toEqual({});
 			})
 		);
 	});
@@ -131,7 +137,7 @@ describe('threeWayMerge', () => {
 				const choices = Object.fromEntries(
 					merges.filter((m) => m.outcome === 'choose').map((m) => [principalKey(m.principal), pick])
 				);
-				const merged = mergedAccesses(merges, mine, now, choices);
+				const merged = mergedAccesses(merges, base, mine, now, choices);
 				const listed = new Set(merges.map((merge) => principalKey(merge.principal)));
 				for (const merge of merges) {
 					const side =

@@ -15,6 +15,7 @@ import {
 	type Principal,
 	type RowDifference
 } from './matrix';
+import { sameScopes } from './diff';
 import type { AccessRow, RoomAccesses } from './scopes';
 
 /**
@@ -66,10 +67,12 @@ export function unchosen(merges: RowMerge[], choices: Record<string, MergeChoice
 /**
  * The merged room: Liveblocks' version, except the rows only you changed and the rows you chose
  * yours for, which keep your lists (no entry where yours has none). A row still unchosen stays as
- * Liveblocks has it, so nobody else's change is undone without a choice.
+ * Liveblocks has it, so nobody else's change is undone without a choice. A row whose grant nobody
+ * changed keeps Liveblocks' spelling, unless Liveblocks still has it exactly as loaded: then yours.
  */
 export function mergedAccesses(
 	merges: RowMerge[],
+	loaded: RoomAccesses,
 	yours: RoomAccesses,
 	theirs: RoomAccesses,
 	choices: Record<string, MergeChoice>
@@ -83,7 +86,16 @@ export function mergedAccesses(
 			)
 			.map((merge) => principalKey(merge.principal))
 	);
-	const sourceOf = (principal: Principal) => (keepYours.has(principalKey(principal)) ? yours : theirs);
+	const listed = new Set(merges.map((merge) => principalKey(merge.principal)));
+	const untouchedByThem = (principal: Principal) => {
+		const [before, now] = [listOf(loaded, principal), listOf(theirs, principal)];
+		return before && now ? sameScopes(before, now) : before === now;
+	};
+	const sourceOf = (principal: Principal) => {
+		const key = principalKey(principal);
+		if (listed.has(key)) return keepYours.has(key) ? yours : theirs;
+		return untouchedByThem(principal) ? yours : theirs;
+	};
 	const entries = (kind: EntryKind) => {
 		const field = entryField[kind];
 		// Yours first: the grid keeps the admin's order, with entries only Liveblocks has after them.

@@ -146,7 +146,7 @@ export class AccessEditorState {
 	resolve(choices: Record<string, MergeChoice>) {
 		if (!this.conflict) return;
 		const { current, currentAuditId } = this.conflict;
-		const merged = mergedAccesses(this.merges, this.edited, current, choices);
+		const merged = mergedAccesses(this.merges, this.loaded, this.edited, current, choices);
 		this.loaded = current;
 		this.loadedAuditId = currentAuditId;
 		this.matrix = matrixOf(merged);
